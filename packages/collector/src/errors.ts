@@ -1,0 +1,28 @@
+/**
+ * Every error Heed answers with, in one map: code, message template, HTTP status. The HTTP layers (Fastify
+ * and Hono) render them as `{statusCode, code, error, message}`; the domain throws them.
+ */
+import createError from '@fastify/error';
+
+export const errors = {
+  validation: createError('HEED_ERR_VALIDATION', '%s', 400),
+  unknownProject: createError('HEED_ERR_UNKNOWN_PROJECT', 'unknown project key "%s"', 404),
+  unknownSurvey: createError('HEED_ERR_UNKNOWN_SURVEY', 'unknown survey "%s" in project "%s"', 404),
+  inactiveSurvey: createError('HEED_ERR_SURVEY_INACTIVE', 'survey "%s" is not accepting answers', 409),
+  answers: createError('HEED_ERR_ANSWERS', 'answers: %s', 400),
+  unauthorized: createError('HEED_ERR_UNAUTHORIZED', 'a valid "Authorization: Bearer <admin token>" header is required', 401),
+  notFound: createError('HEED_ERR_NOT_FOUND', '%s not found', 404),
+  conflict: createError('HEED_ERR_CONFLICT', '%s', 409),
+  badCursor: createError('HEED_ERR_BAD_CURSOR', 'cursor is not valid', 400),
+  unsupportedMediaType: createError('HEED_ERR_MEDIA_TYPE', 'content-type must be application/json or text/plain, got "%s"', 415),
+  storeUnavailable: createError('HEED_ERR_STORE_UNAVAILABLE', 'the response store is unavailable', 503),
+} as const;
+
+export type HeedErrorCode = ReturnType<(typeof errors)[keyof typeof errors]>['code'];
+
+/** True for errors from the map above (and any @fastify/error with a code and status). */
+export function isHeedError(error: unknown): error is Error & { code: string; statusCode: number } {
+  if (!(error instanceof Error)) return false;
+  const { code, statusCode } = error as Error & { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && code.startsWith('HEED_ERR_') && typeof statusCode === 'number';
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { HttpUrlSchema, IsoDateSchema, NpsCategorySchema, OriginSchema, PlanSchema, ProjectKeySchema, SlugSchema } from './primitives.ts';
+import { SurveySchema } from './survey.ts';
+
+export const ProjectSchema = z.strictObject({
+  key: ProjectKeySchema,
+  name: z.string().min(1).max(200),
+  /** Browser origins allowed to call the public API (CORS). */
+  allowedOrigins: z.array(OriginSchema).max(100).default([]),
+  /** Global cooldown: days after any survey of this project is shown before another may be. */
+  cooldownDays: z.number().int().min(0).max(3650).default(30),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const OwnerSchema = z
+  .strictObject({
+    id: SlugSchema,
+    name: z.string().min(1).max(200),
+    email: z.email().optional(),
+    slackWebhookUrl: HttpUrlSchema.optional(),
+    webhookUrl: HttpUrlSchema.optional(),
+    /** HMAC-SHA256 key for `Heed-Signature`; required with `webhookUrl`. */
+    webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+  })
+  .refine((owner) => !owner.webhookUrl || owner.webhookSecret, {
+    error: 'webhookSecret is required when webhookUrl is set',
+    path: ['webhookSecret'],
+  });
+export type Owner = z.infer<typeof OwnerSchema>;
+
+export const RouteWhenSchema = z.strictObject({
+  productArea: SlugSchema.optional(),
+  surveyId: SlugSchema.optional(),
+  kind: z.enum(['nps', 'uninstall', 'cancel']).optional(),
+  plan: PlanSchema.optional(),
+  category: NpsCategorySchema.optional(),
+  /** Case-insensitive whole-word match against the comment; any one matches. */
+  keywordsAny: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+});
+export type RouteWhen = z.infer<typeof RouteWhenSchema>;
+
+export const RouteSchema = z.strictObject({ when: RouteWhenSchema, owner: SlugSchema });
+export type Route = z.infer<typeof RouteSchema>;
+
+export const RotationSchema = z.strictObject({
+  owners: z.array(SlugSchema).min(1),
+  every: z.literal('week'),
+  /** The first week's start (the first owner is on duty from this date). */
+  startsOn: IsoDateSchema,
+});
+export type Rotation = z.infer<typeof RotationSchema>;
+
+export const DigestSettingsSchema = z.strictObject({
+  weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).default('friday'),
+  hour: z.number().int().min(0).max(23).default(16),
+  timeZone: z.string().min(1).default('UTC'),
+});
+
+export const HeedConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** Serve the demo host page (`/demo`) and the demo inbox (`/demo/inbox`). */
+    demo: z.boolean().default(false),
+    /** Public base URL of the collector, used in links inside alerts. */
+    publicUrl: HttpUrlSchema.optional(),
+    projects: z.array(ProjectSchema).min(1),
+    surveys: z.array(SurveySchema).default([]),
+    owners: z.array(OwnerSchema).default([]),
+    routes: z.array(RouteSchema).default([]),
+    rotation: RotationSchema.optional(),
+    digest: DigestSettingsSchema.optional(),
+  })
+  .superRefine((config, ctx) => {
+    const unique = (items: { id?: string; key?: string }[], field: 'id' | 'key', path: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        const value = item[field];
+        if (value === undefined) return;
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [path, index, field], message: `duplicate ${field} "${value}"` });
+        seen.add(value);
+      });
+    };
+    unique(config.projects, 'key', 'projects');
+    unique(config.surveys, 'id', 'surveys');
+    unique(config.owners, 'id', 'owners');
+    const projects = new Set(config.projects.map((p) => p.key));
+    const owners = new Set(config.owners.map((o) => o.id));
+    config.surveys.forEach((survey, index) => {
+      if (!projects.has(survey.project)) {
+        ctx.addIssue({ code: 'custom', path: ['surveys', index, 'project'], message: `unknown project "${survey.project}"` });
+      }
+    });
+    config.routes.forEach((route, index) => {
+      if (!owners.has(route.owner)) {
+        ctx.addIssue({ code: 'custom', path: ['routes', index, 'owner'], message: `unknown owner "${route.owner}"` });
+      }
+    });
+    config.rotation?.owners.forEach((owner, index) => {
+      if (!owners.has(owner)) {
+        ctx.addIssue({ code: 'custom', path: ['rotation', 'owners', index], message: `unknown owner "${owner}"` });
+      }
+    });
+  });
+export type HeedConfigInput = z.input<typeof HeedConfigSchema>;
+export type HeedConfig = z.output<typeof HeedConfigSchema>;

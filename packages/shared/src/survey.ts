@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ProjectKeySchema, SlugSchema } from './primitives.ts';
+
+export const ReasonSchema = z.strictObject({
+  id: SlugSchema,
+  label: z.string().min(1).max(200),
+});
+export type Reason = z.infer<typeof ReasonSchema>;
+
+const SurveyBase = {
+  id: SlugSchema,
+  project: ProjectKeySchema,
+  /** Owning part of the product; routing rules match on it. */
+  productArea: SlugSchema,
+  /** Inactive surveys are not served to the widget and refuse new answers. */
+  active: z.boolean().default(true),
+  /** Overrides of the built-in UI strings, per field. */
+  question: z.string().min(1).max(300).optional(),
+};
+
+export const PlacementSchema = z.enum(['bottom-right', 'center', 'inline']);
+
+export const NpsSurveySchema = z.strictObject({
+  ...SurveyBase,
+  kind: z.literal('nps'),
+  /** Days before the same person is asked this survey again. */
+  recontactDays: z.number().int().min(0).max(3650).default(90),
+  /** Share of eligible people who are asked, 0-1. */
+  sampleRate: z.number().min(0).max(1).default(1),
+  /** Wait after the trigger before showing, in ms. */
+  delayMs: z.number().int().min(0).max(600_000).default(0),
+  placement: PlacementSchema.default('bottom-right'),
+  /** Show when `heed.track(event)` names one of these; with none, show on page load. */
+  events: z.array(z.string().min(1).max(100)).max(50).default([]),
+  /** Follow-up prompt for the comment, by NPS category. */
+  followUp: z
+    .strictObject({
+      promoter: z.string().min(1).max(300).optional(),
+      passive: z.string().min(1).max(300).optional(),
+      detractor: z.string().min(1).max(300).optional(),
+    })
+    .optional(),
+});
+
+export const UninstallSurveySchema = z.strictObject({
+  ...SurveyBase,
+  kind: z.literal('uninstall'),
+  reasons: z.array(ReasonSchema).min(1).max(30),
+});
+
+export const CancelSurveySchema = z.strictObject({
+  ...SurveyBase,
+  kind: z.literal('cancel'),
+  reasons: z.array(ReasonSchema).min(1).max(30),
+});
+
+export const SurveySchema = z.discriminatedUnion('kind', [NpsSurveySchema, UninstallSurveySchema, CancelSurveySchema]);
+export type NpsSurvey = z.infer<typeof NpsSurveySchema>;
+export type UninstallSurvey = z.infer<typeof UninstallSurveySchema>;
+export type CancelSurvey = z.infer<typeof CancelSurveySchema>;
+export type Survey = z.infer<typeof SurveySchema>;
+export type SurveyKind = Survey['kind'];
+
+/** What `GET /v1/projects/:key/surveys` returns: what the widget needs, nothing internal. */
+export interface PublicSurveysBody {
+  project: { key: string; cooldownDays: number };
+  surveys: Survey[];
+}
