@@ -5,3 +5,4 @@ export * from './config.ts';
 export * from './submission.ts';
 export * from './response.ts';
 export * from './alert.ts';
+export * from './admin.ts';

@@ -65,4 +65,10 @@ export type SurveyKind = Survey['kind'];
 export interface PublicSurveysBody {
   project: { key: string; cooldownDays: number };
   surveys: Survey[];
+  /**
+   * Present when the request names a person (`?userId=` or `?anonymousId=`): when the collector last
+   * recorded a display for them, per survey and across the project (ISO timestamps), so recontact windows
+   * and the cooldown hold across devices.
+   */
+  seen?: { lastShownAt: Record<string, string>; lastAnyShownAt: string | null };
 }

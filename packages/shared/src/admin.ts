@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { NpsCategorySchema, PlanSchema, SlugSchema } from './primitives.ts';
+import { TriageStatusSchema } from './response.ts';
+import { AlertStatusSchema, ChannelSchema } from './alert.ts';
+
+/** A date (`2026-11-01`) or a date-time (`2026-11-01T10:00:00Z`) in a query string. */
+const When = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Query of `GET /v1/responses` and `GET /v1/responses.csv`. `to` is exclusive. */
+export const ResponseQuerySchema = z.strictObject({
+  survey: SlugSchema.optional(),
+  kind: z.enum(['nps', 'uninstall', 'cancel']).optional(),
+  from: When.optional(),
+  to: When.optional(),
+  category: NpsCategorySchema.optional(),
+  plan: PlanSchema.optional(),
+  productArea: SlugSchema.optional(),
+  owner: SlugSchema.optional(),
+  status: TriageStatusSchema.optional(),
+  hasComment: BoolString.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ResponseQuery = z.output<typeof ResponseQuerySchema>;
+
+/** Body of `PATCH /v1/responses/:id`: triage changes. */
+export const TriagePatchSchema = z
+  .strictObject({
+    status: TriageStatusSchema.optional(),
+    owner: SlugSchema.optional(),
+    issueUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    tags: z.array(z.string().min(1).max(50)).max(30).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'at least one of status, owner, issueUrl, tags is required' });
+export type TriagePatch = z.output<typeof TriagePatchSchema>;
+
+/** Query of `GET /v1/alerts`. */
+export const AlertQuerySchema = z.strictObject({
+  status: AlertStatusSchema.optional(),
+  owner: SlugSchema.optional(),
+  channel: ChannelSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type AlertQuery = z.output<typeof AlertQuerySchema>;
+
+/** Query of `GET /v1/reports/nps` and `GET /v1/reports/reasons`. */
+export const ReportQuerySchema = z.strictObject({
+  survey: SlugSchema.optional(),
+  productArea: SlugSchema.optional(),
+  plan: PlanSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  interval: z.enum(['day', 'week', 'month']).default('week'),
+});
+export type ReportQuery = z.output<typeof ReportQuerySchema>;
+
+/** A page of a cursor-paginated list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
