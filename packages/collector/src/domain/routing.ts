@@ -1,0 +1,73 @@
+/**
+ * Who should hear about a response. Pure: the config, the response's routable fields and the time in,
+ * a `Routing` decision out.
+ */
+import type { HeedConfig, NpsCategory, Plan, RouteWhen, Routing, SurveyKind } from '@heed/shared';
+
+export type RoutingConfig = Pick<HeedConfig, 'routes' | 'rotation' | 'owners'>;
+
+/** The fields of a response that routing looks at. */
+export interface RoutableResponse {
+  surveyId: string;
+  kind: SurveyKind;
+  productArea: string;
+  plan?: Plan;
+  category?: NpsCategory;
+  comment?: string;
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * A response is actionable when it is an NPS detractor or carries a non-blank comment. Actionable ones go to
+ * the first route whose `when` matches every field it names, else to the rotation owner on duty the week of
+ * `now`, else they are marked unrouted.
+ */
+export function routeResponse(config: RoutingConfig, response: RoutableResponse, now: Date): Routing {
+  const hasComment = (response.comment ?? '').trim() !== '';
+  if (response.category !== 'detractor' && !hasComment) return { status: 'skipped', reason: 'not-actionable' };
+
+  const index = config.routes.findIndex((route) => routeMatches(route.when, response));
+  const route = config.routes[index];
+  if (route) return { status: 'routed', owner: route.owner, reason: `route:${index}` };
+
+  const onDuty = config.rotation && rotationOwner(config.rotation.owners, config.rotation.startsOn, now);
+  if (onDuty) return { status: 'routed', owner: onDuty, reason: 'rotation' };
+
+  return { status: 'unrouted', reason: 'no-owner' };
+}
+
+/** True when every field the rule names matches the response. */
+export function routeMatches(when: RouteWhen, response: RoutableResponse): boolean {
+  return (
+    (when.productArea === undefined || when.productArea === response.productArea) &&
+    (when.surveyId === undefined || when.surveyId === response.surveyId) &&
+    (when.kind === undefined || when.kind === response.kind) &&
+    (when.plan === undefined || when.plan === response.plan) &&
+    (when.category === undefined || when.category === response.category) &&
+    (when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsWord(response.comment ?? '', keyword)))
+  );
+}
+
+/**
+ * Case-insensitive whole-word match: the keyword must not touch a letter, digit, combining mark or
+ * underscore on either side, in any script ("bug" matches "a bug." but not "debugging"; "café" matches
+ * "Café!" but not "cafés").
+ */
+export function containsWord(text: string, keyword: string): boolean {
+  const needle = keyword.trim().normalize('NFC');
+  if (needle === '') return false;
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const word = '[\\p{L}\\p{N}\\p{M}_]';
+  return new RegExp(`(?<!${word})${escaped}(?!${word})`, 'iu').test(text.normalize('NFC'));
+}
+
+/**
+ * The owner on duty the week containing `now`: week 0 starts at `startsOn` (00:00 UTC) and owners take
+ * turns in order, cycling. Before `startsOn` the first owner is on duty.
+ */
+export function rotationOwner(owners: readonly string[], startsOn: string, now: Date): string | undefined {
+  const start = Date.parse(`${startsOn}T00:00:00Z`);
+  const week = Math.max(0, Math.floor((now.getTime() - start) / WEEK_MS));
+  return owners[week % owners.length];
+}
