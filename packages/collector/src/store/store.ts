@@ -10,7 +10,7 @@
  * - make `findOneAndUpdate` atomic: two concurrent callers never both match the same document
  *   (this is what outbox leases rely on);
  * - store `Date` values as dates and return them as `Date` objects;
- * - support `$set`, `$unset`, `$inc`, `$push`, `$setOnInsert` updates and upserts.
+ * - support `$set`, `$unset`, `$inc`, `$push`, `$pull` (by equality), `$setOnInsert` updates and upserts.
  */
 import type { Alert, StoredResponse } from '@heed/shared';
 
@@ -69,6 +69,11 @@ export interface RollupDoc {
   detractors: number;
   /** Reason id -> count (cancel and uninstall surveys). */
   reasons: Record<string, number>;
+  /**
+   * Ids of responses whose counts are being applied: makes the `$inc` idempotent across a crash (see
+   * domain/ingest.ts). Empty in steady state.
+   */
+  applying?: string[];
 }
 
 /** A named lease (digest sender, singleton jobs). `_id` is the lease name. */
@@ -78,7 +83,13 @@ export interface LeaseDoc {
   until: Date;
 }
 
-export type ResponseDoc = StoredResponse;
+export type ResponseDoc = StoredResponse & {
+  /**
+   * Set while the response's side effects (alerts, rollup counts) are not all written; the value is when a
+   * repair may take them over. Unset once they are (see domain/ingest.ts).
+   */
+  effectsPending?: Date;
+};
 export type AlertDoc = Alert;
 
 export interface Collections {
@@ -105,6 +116,7 @@ export const INDEXES: { [K in CollectionName]: IndexSpec[] } = {
     { fields: { receivedAt: -1, _id: -1 } },
     { fields: { 'respondent.userId': 1 } },
     { fields: { 'routing.owner': 1, receivedAt: -1 } },
+    { fields: { effectsPending: 1 } },
   ],
   displays: [
     { fields: { projectKey: 1, userId: 1, at: -1 } },
