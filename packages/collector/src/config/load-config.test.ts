@@ -1,0 +1,74 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './load-config.ts';
+
+const valid = {
+  projects: [{ key: 'pk_test', name: 'Test', allowedOrigins: ['https://app.example.com'] }],
+  surveys: [{ id: 'app-nps', project: 'pk_test', kind: 'nps', productArea: 'editor' }],
+  owners: [{ id: 'pm-editor', name: 'Editor PM' }],
+  routes: [{ when: { productArea: 'editor' }, owner: 'pm-editor' }],
+};
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'heed-config-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function write(text: string): Promise<string> {
+    const path = join(dir, 'heed.config.json');
+    await writeFile(path, text);
+    return path;
+  }
+
+  it('returns the parsed config with defaults applied', async () => {
+    const config = await loadConfig(await write(JSON.stringify(valid)));
+    expect(config.projects[0]).toMatchObject({ key: 'pk_test', cooldownDays: 30 });
+    expect(config.surveys[0]).toMatchObject({ id: 'app-nps', active: true, recontactDays: 90 });
+    expect(config.demo).toBe(false);
+  });
+
+  it('loads the repository demo config', async () => {
+    const config = await loadConfig(join(import.meta.dirname, '../../../../heed.config.json'));
+    expect(config.demo).toBe(true);
+    expect(config.projects.map((p) => p.key)).toEqual(['pk_demo']);
+  });
+
+  it('names the file, line and column of a JSON syntax error', async () => {
+    const path = await write('{\n  "projects": [\n    { "key": "pk_x", }\n  ]\n}\n');
+    await expect(loadConfig(path)).rejects.toThrow(/^heed\.config\.json:3:22: invalid JSON: property name expected/);
+  });
+
+  it('locates errors that JSON.parse reports without a position', async () => {
+    const path = await write('{\n  "demo": tru\n}');
+    await expect(loadConfig(path)).rejects.toThrow(/^heed\.config\.json:2:11: invalid JSON/);
+  });
+
+  it('lists every schema problem with its path in the file', async () => {
+    const config = {
+      ...valid,
+      projects: [{ ...valid.projects[0], allowedOrigins: ['https://app.example.com/path'] }],
+      routes: [{ when: { productArea: 'editor' }, owner: 'x' }],
+    };
+    const error = await loadConfig(await write(JSON.stringify(config))).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const lines = (error as Error).message.split('\n');
+    expect(lines[0]).toBe('invalid config (2 problems):');
+    expect(lines).toContain('heed.config.json: routes[0].owner: unknown owner "x"');
+    expect(lines.some((line) => line.startsWith('heed.config.json: projects[0].allowedOrigins[0]: must be an origin'))).toBe(true);
+  });
+
+  it('rejects unknown fields', async () => {
+    const path = await write(JSON.stringify({ ...valid, surveyz: [] }));
+    await expect(loadConfig(path)).rejects.toThrow('heed.config.json: Unrecognized key: "surveyz"');
+  });
+
+  it('says when the file is missing', async () => {
+    await expect(loadConfig(join(dir, 'nope.json'))).rejects.toThrow(/nope\.json: cannot read the config file: file not found/);
+  });
+});
