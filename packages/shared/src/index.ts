@@ -6,3 +6,4 @@ export * from './submission.ts';
 export * from './response.ts';
 export * from './alert.ts';
 export * from './admin.ts';
+export * from './eligibility.ts';
