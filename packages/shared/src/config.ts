@@ -53,8 +53,17 @@ export type Rotation = z.infer<typeof RotationSchema>;
 export const DigestSettingsSchema = z.strictObject({
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).default('friday'),
   hour: z.number().int().min(0).max(23).default(16),
-  timeZone: z.string().min(1).default('UTC'),
+  timeZone: z.string().min(1).refine(isTimeZone, { error: 'must be an IANA time zone such as "Europe/Berlin"' }).default('UTC'),
 });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const HeedConfigSchema = z
   .strictObject({
