@@ -1,0 +1,105 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../domain/test-support.ts';
+import { classifyStatus, parseRetryAfter, postJson } from './delivery.ts';
+
+const now = new Date('2026-03-04T10:00:00Z');
+
+describe('parseRetryAfter', () => {
+  it.each<[string | null, number | undefined]>([
+    [null, undefined],
+    ['120', 120_000],
+    [' 0 ', 0],
+    ['Wed, 04 Mar 2026 10:01:30 GMT', 90_000],
+    ['Wed, 04 Mar 2026 09:00:00 GMT', 0], // in the past: now
+    ['soon', undefined],
+    ['-5', undefined],
+  ])('%j -> %j', (header, expected) => {
+    expect(parseRetryAfter(header, now)).toBe(expected);
+  });
+});
+
+describe('classifyStatus', () => {
+  it.each([
+    [200, 'delivered'],
+    [204, 'delivered'],
+    [301, 'fail'],
+    [307, 'fail'],
+    [400, 'fail'],
+    [401, 'fail'],
+    [404, 'fail'],
+    [410, 'fail'],
+    [408, 'retry'],
+    [429, 'retry'],
+    [500, 'retry'],
+    [503, 'retry'],
+  ])('HTTP %i -> %s', (status, expected) => {
+    expect(classifyStatus(status, null, now).status).toBe(expected);
+  });
+
+  it('carries Retry-After on a retry only', () => {
+    expect(classifyStatus(429, '7', now)).toEqual({ status: 'retry', error: 'HTTP 429', retryAfterMs: 7000 });
+    expect(classifyStatus(404, '7', now)).toEqual({ status: 'fail', error: 'HTTP 404' });
+  });
+});
+
+describe('postJson over real HTTP', () => {
+  let receiver: Receiver | undefined;
+  afterEach(async () => {
+    await receiver?.close();
+    receiver = undefined;
+  });
+
+  it('posts JSON with the given headers and reports 2xx as delivered', async () => {
+    receiver = await startReceiver();
+    const outcome = await postJson(fetch, `${receiver.url}/hook`, '{"a":1}', { 'x-test': 'yes' });
+    expect(outcome).toEqual({ status: 'delivered' });
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/hook',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json', 'x-test': 'yes' },
+    });
+  });
+
+  it('reads Retry-After from a 503', async () => {
+    receiver = await startReceiver((_req, _i, res) => {
+      res.writeHead(503, { 'retry-after': '42' }).end('busy');
+    });
+    expect(await postJson(fetch, receiver.url, '{}', {})).toEqual({ status: 'retry', error: 'HTTP 503', retryAfterMs: 42_000 });
+  });
+
+  it('does not follow redirects', async () => {
+    receiver = await startReceiver((_req, index, res) => {
+      if (index === 0) res.writeHead(302, { location: '/elsewhere' }).end();
+      else res.end('ok');
+    });
+    expect(await postJson(fetch, receiver.url, '{}', {})).toEqual({ status: 'fail', error: 'HTTP 302' });
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  it('retries when nothing listens', async () => {
+    const port = await closedPort();
+    const outcome = await postJson(fetch, `http://127.0.0.1:${port}/`, '{}', {});
+    expect(outcome.status).toBe('retry');
+    expect(outcome).toHaveProperty('error', expect.stringContaining('fetch failed'));
+  });
+
+  it('retries after a timeout', async () => {
+    receiver = await startReceiver(() => {
+      // never answers
+    });
+    const outcome = await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 200 });
+    expect(outcome).toEqual({ status: 'retry', error: 'timed out after 200 ms' });
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

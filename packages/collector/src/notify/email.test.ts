@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import type { Owner } from '@heed/shared';
+import { testAlert, testConfig, testResponse } from '../domain/test-support.ts';
+import { classifySmtpError, createMailer, emailMessage, sendEmail, type Mailer } from './email.ts';
+
+const owner: Owner = { id: 'pm-editor', name: 'Editor PM', email: 'editor-pm@example.com' };
+
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on a free loopback port; `reject` answers the DATA command with that SMTP code. */
+async function startSmtp(reject?: { code: number; message: string }) {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream: SMTPServerDataStream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (reject) {
+          callback(Object.assign(new Error(reject.message), { responseCode: reject.code }));
+          return;
+        }
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(resolve)) };
+}
+
+describe('emailMessage', () => {
+  it('escapes the comment in HTML and keeps it verbatim in text', () => {
+    const message = emailMessage(testResponse(), owner, testConfig());
+    expect(message.subject).toBe('🔴 NPS 3 · detractor (app-nps)');
+    expect(message.text).toContain('The editor <b>freezes</b> & loses my work');
+    expect(message.html).toContain('The editor &lt;b&gt;freezes&lt;/b&gt; &amp; loses my work');
+    expect(message.html).not.toContain('<b>freezes');
+    expect(message.html).toContain('<a href="https://heed.example.com/console/responses/');
+    expect(message.text).toContain('Account: acct_9');
+  });
+});
+
+describe('sendEmail over SMTP', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+
+  function mailer(url: string): Mailer {
+    const created = createMailer(url, 'Heed <heed@example.com>', 2000);
+    closers.push(async () => created.transporter.close());
+    return created;
+  }
+
+  it('delivers a multipart message to the owner', async () => {
+    const smtp = await startSmtp();
+    closers.push(smtp.close);
+    const alert = testAlert({ channel: 'email' });
+
+    const outcome = await sendEmail(alert, testResponse(), owner, testConfig(), mailer(smtp.url));
+
+    expect(outcome).toEqual({ status: 'delivered' });
+    expect(smtp.mails).toHaveLength(1);
+    const [mail] = smtp.mails;
+    expect(mail?.from).toBe('heed@example.com');
+    expect(mail?.to).toEqual(['editor-pm@example.com']);
+    expect(mail?.raw).toContain(`Message-ID: <${alert._id}@heed>`);
+    expect(mail?.raw).toMatch(/Content-Type: text\/plain/);
+    expect(mail?.raw).toMatch(/Content-Type: text\/html/);
+  });
+
+  it('fails on a permanent refusal and retries on a transient one', async () => {
+    const refusing = await startSmtp({ code: 550, message: 'mailbox unavailable' });
+    const busy = await startSmtp({ code: 451, message: 'try again later' });
+    closers.push(refusing.close, busy.close);
+
+    const refused = await sendEmail(testAlert(), testResponse(), owner, testConfig(), mailer(refusing.url));
+    const deferred = await sendEmail(testAlert(), testResponse(), owner, testConfig(), mailer(busy.url));
+
+    expect(refused).toMatchObject({ status: 'fail', error: expect.stringContaining('mailbox unavailable') });
+    expect(deferred).toMatchObject({ status: 'retry', error: expect.stringContaining('try again later') });
+  });
+
+  it('retries when the server is down', async () => {
+    const smtp = await startSmtp();
+    await smtp.close();
+    const outcome = await sendEmail(testAlert(), testResponse(), owner, testConfig(), mailer(smtp.url));
+    expect(outcome.status).toBe('retry');
+  });
+
+  it('fails for an owner without an address', async () => {
+    const outcome = await sendEmail(testAlert(), testResponse(), { id: 'pm-x', name: 'X' }, testConfig(), mailer('smtp://127.0.0.1:1'));
+    expect(outcome.status).toBe('fail');
+  });
+});
+
+describe('classifySmtpError', () => {
+  it('treats connection errors as transient', () => {
+    expect(classifySmtpError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ESOCKET' })).status).toBe('retry');
+    expect(classifySmtpError(Object.assign(new Error('no recipients'), { code: 'EENVELOPE' })).status).toBe('fail');
+  });
+});
