@@ -16,6 +16,11 @@ export const errors = {
   badCursor: createError('HEED_ERR_BAD_CURSOR', 'cursor is not valid', 400),
   unsupportedMediaType: createError('HEED_ERR_MEDIA_TYPE', 'content-type must be application/json or text/plain, got "%s"', 415),
   storeUnavailable: createError('HEED_ERR_STORE_UNAVAILABLE', 'the response store is unavailable', 503),
+  origin: createError('HEED_ERR_ORIGIN', 'origin "%s" is not allowed to post to project "%s"', 403),
+  bodyTooLarge: createError('HEED_ERR_BODY_TOO_LARGE', 'request body is larger than %d bytes', 413),
+  adminDisabled: createError('HEED_ERR_ADMIN_DISABLED', 'the admin API is disabled: set HEED_ADMIN_TOKEN to enable it', 401),
+  signature: createError('HEED_ERR_SIGNATURE', 'the Heed-Signature header does not verify', 401),
+  internal: createError('HEED_ERR_INTERNAL', 'internal error', 500),
 } as const;
 
 export type HeedErrorCode = ReturnType<(typeof errors)[keyof typeof errors]>['code'];

@@ -7,3 +7,4 @@ export * from './response.ts';
 export * from './alert.ts';
 export * from './admin.ts';
 export * from './eligibility.ts';
+export * from './public-queries.ts';

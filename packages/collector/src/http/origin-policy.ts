@@ -1,0 +1,27 @@
+/**
+ * Which browser origins may call the public API: a project's `allowedOrigins`. Requests without an Origin
+ * header (beacons from the same origin, servers, the hosted page on the collector's own origin) are not
+ * cross-origin and need no permission.
+ */
+import type { HeedConfig } from '@heed/shared';
+import { errors } from '../errors.ts';
+
+/** The origins allowed for one project; `undefined` for an unknown project. */
+export function projectOrigins(config: HeedConfig, projectKey: string): readonly string[] | undefined {
+  return config.projects.find((project) => project.key === projectKey)?.allowedOrigins;
+}
+
+/** Every origin some project allows: what a preflight, which names no project, may be answered for. */
+export function anyProjectOrigins(config: HeedConfig): string[] {
+  return [...new Set(config.projects.flatMap((project) => project.allowedOrigins))];
+}
+
+/**
+ * Refuses a cross-origin write to a project that does not allow that origin. Unknown projects pass: the
+ * domain answers those with HEED_ERR_UNKNOWN_PROJECT.
+ */
+export function assertOriginAllowed(config: HeedConfig, projectKey: string, origin: string | undefined): void {
+  if (origin === undefined) return;
+  const allowed = projectOrigins(config, projectKey);
+  if (allowed && !allowed.includes(origin)) throw errors.origin(origin, projectKey);
+}

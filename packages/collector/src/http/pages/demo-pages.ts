@@ -1,0 +1,121 @@
+/**
+ * The demo: a fake product ("Acme Editor") and billing portal that embed the widget exactly as a customer
+ * would, and an inbox showing the signed webhooks the collector delivered.
+ */
+import { html, type SafeHtml } from './html.ts';
+import { page } from './layout.ts';
+
+const STYLESHEET = '/demo/demo.css';
+
+/** The customer's snippet, verbatim. */
+const SNIPPET = html`<script async src="/widget/heed.js" data-project="pk_demo" data-user-id="demo-user" data-plan="saas"></script>`;
+
+function header(current: string): SafeHtml {
+  const link = (href: string, label: string) =>
+    href === current ? html`<a href="${href}" aria-current="page">${label}</a>` : html`<a href="${href}">${label}</a>`;
+  return html`<header class="topbar">
+<span class="brand">Acme Editor</span>
+<nav aria-label="Demo">${link('/demo', 'Editor')} ${link('/demo/cancel', 'Billing')} ${link('/demo/inbox', 'PM inbox')}</nav>
+</header>`;
+}
+
+export function demoProductPage(): string {
+  return page({
+    title: 'Acme Editor (Heed demo)',
+    stylesheets: [STYLESHEET],
+    head: html`${SNIPPET}\n`,
+    body: html`${header('/demo')}
+<main class="layout">
+<section class="editor" aria-label="Document">
+<h1>Quarterly plan</h1>
+<p>This is a pretend product page. It embeds the Heed loader with the same one-line snippet a customer
+would paste; the NPS prompt appears after a short delay (once per person per recontact window).</p>
+<p contenteditable="true" class="canvas">Start typing here...</p>
+</section>
+<aside class="sidebar">
+<h2>Try the other surveys</h2>
+<ul>
+<li><a href="/demo/cancel">Billing portal: cancel your subscription</a> (cancel-reason form, fails open)</li>
+<li><a href="/s/extension-exit?installId=demo&amp;version=1.2.3&amp;locale=en">Extension uninstall page</a> (hosted exit survey)</li>
+<li><a href="/demo/inbox">PM inbox</a>: detractors and comments arrive here as signed webhooks</li>
+</ul>
+</aside>
+</main>`,
+  });
+}
+
+export function demoCancelPage(): string {
+  return page({
+    title: 'Billing - Acme Editor (Heed demo)',
+    stylesheets: [STYLESHEET],
+    scripts: ['/demo/cancel.js'],
+    head: html`${SNIPPET}\n`,
+    body: html`${header('/demo/cancel')}
+<main class="layout single">
+<section class="card">
+<h1>Your subscription</h1>
+<p>Acme Editor Pro, SaaS plan, billed monthly.</p>
+<button type="button" id="cancel-subscription" class="danger">Cancel subscription</button>
+<div id="cancel-survey"></div>
+<p id="cancel-status" role="status" hidden>Subscription cancelled</p>
+</section>
+</main>`,
+  });
+}
+
+export interface InboxEntry {
+  deliveryId: string;
+  ownerId: string;
+  receivedAt: string;
+  payload: unknown;
+}
+
+interface RoutedPayload {
+  response?: {
+    surveyId?: string;
+    category?: string;
+    plan?: string;
+    answers?: { score?: number; comment?: string; reason?: string; reasons?: string[] };
+  };
+}
+
+function inboxRow({ deliveryId, ownerId, receivedAt, payload }: InboxEntry): SafeHtml {
+  const response = (payload as RoutedPayload).response ?? {};
+  const answers = response.answers ?? {};
+  const reasons = answers.reasons?.join(', ') ?? answers.reason;
+  return html`<tr>
+<td><time datetime="${receivedAt}">${receivedAt.replace('T', ' ').slice(0, 19)}</time></td>
+<td>${ownerId}</td>
+<td>${response.surveyId}</td>
+<td>${answers.score ?? ''}${response.category ? html` <span class="tag ${response.category}">${response.category}</span>` : ''}</td>
+<td>${reasons}</td>
+<td class="comment">${answers.comment}</td>
+<td>${response.plan}</td>
+<td><code>${deliveryId}</code></td>
+</tr>`;
+}
+
+export function demoInboxPage(entries: readonly InboxEntry[]): string {
+  return page({
+    title: 'PM inbox (Heed demo)',
+    stylesheets: [STYLESHEET],
+    head: html`<meta http-equiv="refresh" content="5">\n`,
+    body: html`${header('/demo/inbox')}
+<main class="layout single">
+<section class="card wide">
+<h1>PM inbox</h1>
+<p>Signed webhooks received by the demo owners (newest first, last 100; refreshes every 5 seconds).</p>
+${
+  entries.length === 0
+    ? html`<p class="empty">Nothing yet: answer the NPS prompt with a low score or a comment.</p>`
+    : html`<table>
+<thead><tr><th>Received</th><th>Owner</th><th>Survey</th><th>Score</th><th>Reasons</th><th>Comment</th><th>Plan</th><th>Delivery</th></tr></thead>
+<tbody>
+${entries.map(inboxRow)}
+</tbody>
+</table>`
+}
+</section>
+</main>`,
+  });
+}

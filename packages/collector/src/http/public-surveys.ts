@@ -1,0 +1,29 @@
+/**
+ * The body of `GET /v1/projects/:key/surveys` and its validator: what the widget needs, nothing internal.
+ */
+import { createHash } from 'node:crypto';
+import type { HeedConfig, PublicSurveysBody } from '@heed/shared';
+import { errors } from '../errors.ts';
+
+/** The project's active surveys; throws HEED_ERR_UNKNOWN_PROJECT for a key not in the config. */
+export function publicSurveys(config: HeedConfig, projectKey: string, seen?: PublicSurveysBody['seen']): PublicSurveysBody {
+  const project = config.projects.find((candidate) => candidate.key === projectKey);
+  if (!project) throw errors.unknownProject(projectKey);
+  const surveys = config.surveys.filter((survey) => survey.project === projectKey && survey.active);
+  return { project: { key: project.key, cooldownDays: project.cooldownDays }, surveys, ...(seen ? { seen } : {}) };
+}
+
+/** A strong validator: the hash of the exact bytes sent. */
+export function strongEtag(payload: string): string {
+  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+}
+
+/** True when an `If-None-Match` header names `etag` (or is `*`); weak comparison, as RFC 9110 asks for GET. */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/** Browsers may reuse the list for a minute; the ETag makes revalidation cheap. */
+export const SURVEYS_CACHE_CONTROL = 'private, max-age=60';
