@@ -3,8 +3,8 @@
  * API shape of a response; CSV export.
  */
 import type { Page, ResponseQuery } from '@heed/shared';
-import { errors } from '../errors.ts';
 import type { Filter, ResponseDoc, Store } from '../store/store.ts';
+import { afterPosition, decodeCursor, encodeCursor, type Position } from './cursor.ts';
 
 export type PresentedResponse = Omit<ResponseDoc, '_id' | 'effectsPending' | 'receivedAt' | 'triage'> & {
   id: string;
@@ -42,13 +42,13 @@ export function presentResponse(doc: ResponseDoc): PresentedResponse {
 /** One page of matching responses, newest first by (receivedAt, _id). */
 export async function listResponses(store: Store, query: ResponseQuery): Promise<Page<ResponseDoc>> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const docs = await store.collection('responses').find(pageFilter(responseFilter(query), after), {
+  const docs = await store.collection('responses').find(afterPosition(responseFilter(query), 'receivedAt', after), {
     sort: NEWEST_FIRST,
     limit: query.limit + 1,
   });
   const items = docs.slice(0, query.limit);
   const last = items.at(-1);
-  return { items, nextCursor: docs.length > query.limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: docs.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last._id }) : null };
 }
 
 const NEWEST_FIRST = { receivedAt: -1, _id: -1 } as const;
@@ -61,13 +61,13 @@ const CSV_BATCH = 500;
 export async function* responsesCsv(store: Store, query: ResponseQuery): AsyncGenerator<string> {
   yield csvLine(CSV_COLUMNS.map(([name]) => name));
   const filter = responseFilter(query);
-  let after: Cursor | undefined;
+  let after: Position | undefined;
   for (;;) {
-    const docs = await store.collection('responses').find(pageFilter(filter, after), { sort: NEWEST_FIRST, limit: CSV_BATCH });
+    const docs = await store.collection('responses').find(afterPosition(filter, 'receivedAt', after), { sort: NEWEST_FIRST, limit: CSV_BATCH });
     if (docs.length > 0) yield docs.map((doc) => csvLine(CSV_COLUMNS.map(([, cell]) => cell(doc)))).join('');
     const last = docs.at(-1);
     if (docs.length < CSV_BATCH || !last) return;
-    after = { receivedAt: last.receivedAt, id: last._id };
+    after = { at: last.receivedAt, id: last._id };
   }
 }
 
@@ -144,34 +144,4 @@ export function responseFilter(query: ResponseQuery): Filter {
 /** A date (`2026-11-01`, midnight UTC) or a date-time with offset. */
 function parseWhen(value: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-}
-
-interface Cursor {
-  receivedAt: Date;
-  id: string;
-}
-
-function pageFilter(filter: Filter, after: Cursor | undefined): Filter {
-  if (!after) return filter;
-  const keyset = {
-    $or: [{ receivedAt: { $lt: after.receivedAt } }, { receivedAt: after.receivedAt, _id: { $lt: after.id } }],
-  };
-  return Object.keys(filter).length === 0 ? keyset : { $and: [filter, keyset] };
-}
-
-function encodeCursor(doc: ResponseDoc): string {
-  return Buffer.from(JSON.stringify([doc.receivedAt.toISOString(), doc._id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      const receivedAt = new Date(value[0]);
-      if (!Number.isNaN(receivedAt.getTime()) && receivedAt.toISOString() === value[0]) return { receivedAt, id: value[1] };
-    }
-  } catch {
-    // Not base64url JSON: reported below.
-  }
-  throw new errors.badCursor();
 }

@@ -7,7 +7,8 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeedConfigSchema, type HeedConfig, type HeedConfigInput } from '@heed/shared';
-import type { AlertDoc, ResponseDoc } from '../store/store.ts';
+import { openEmbeddedStore } from '../store/embedded-store.ts';
+import type { AlertDoc, ResponseDoc, Store } from '../store/store.ts';
 
 export interface ReceivedRequest {
   method: string;
@@ -145,4 +146,18 @@ export function testAlert(overrides: Partial<AlertDoc> = {}): AlertDoc {
 export async function tempDir(prefix = 'heed-test-'): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** A real embedded store in a fresh temporary directory; `close` also removes the directory. */
+export async function openTestStore(): Promise<{ store: Store; dataDir: string; close: () => Promise<void> }> {
+  const dir = await tempDir('heed-store-');
+  const store = await openEmbeddedStore({ dataDir: dir.path });
+  return {
+    store,
+    dataDir: dir.path,
+    close: async () => {
+      await store.close();
+      await dir.remove();
+    },
+  };
 }
