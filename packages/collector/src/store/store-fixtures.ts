@@ -1,0 +1,71 @@
+/** Valid documents for the store tests, one builder per collection; each takes overrides. */
+import type { AlertDoc, DisplayDoc, ResponseDoc, RollupDoc } from './store.ts';
+
+export function makeResponse(n: number, overrides: Partial<ResponseDoc> = {}): ResponseDoc {
+  const receivedAt = new Date(Date.UTC(2026, 0, 5, 12, 0, n));
+  return {
+    _id: `resp-${n}`,
+    submissionId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    projectKey: 'pk_demo',
+    surveyId: 'app-nps',
+    kind: 'nps',
+    productArea: 'editor',
+    answers: { score: n % 11 },
+    category: n % 11 <= 6 ? 'detractor' : n % 11 <= 8 ? 'passive' : 'promoter',
+    hasComment: false,
+    respondent: { userId: `user-${n}` },
+    context: { plan: 'saas', locale: 'en' },
+    plan: 'saas',
+    receivedAt,
+    day: receivedAt.toISOString().slice(0, 10),
+    routing: { status: 'skipped', reason: 'not-actionable' },
+    triage: { status: 'new', tags: [], history: [] },
+    ...overrides,
+  };
+}
+
+export function makeAlert(n: number, overrides: Partial<AlertDoc> = {}): AlertDoc {
+  const createdAt = new Date(Date.UTC(2026, 0, 5, 12, 0, n));
+  return {
+    _id: `alert-${n}`,
+    responseId: `resp-${n}`,
+    ownerId: 'pm-editor',
+    channel: 'slack',
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: createdAt,
+    createdAt,
+    ...overrides,
+  };
+}
+
+export function makeRollup(day: string, overrides: Partial<RollupDoc> = {}): RollupDoc {
+  return {
+    _id: `${day}|portal-cancel|saas`,
+    day,
+    projectKey: 'pk_demo',
+    surveyId: 'portal-cancel',
+    kind: 'cancel',
+    productArea: 'billing',
+    plan: 'saas',
+    responses: 0,
+    comments: 0,
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    reasons: {},
+    ...overrides,
+  };
+}
+
+export function makeDisplay(n: number, overrides: Partial<DisplayDoc> = {}): DisplayDoc {
+  return {
+    _id: `display-${n}`,
+    projectKey: 'pk_demo',
+    surveyId: 'app-nps',
+    event: 'shown',
+    userId: `user-${n}`,
+    at: new Date(Date.UTC(2026, 0, 5, 12, 0, n)),
+    ...overrides,
+  };
+}
