@@ -57,7 +57,8 @@ export function renderDigestHtml(digest: Digest): string {
     `<h2>Heed weekly digest for ${e(digest.owner.name)}</h2>`,
     `<p>${e(periodText(digest))}</p>`,
     '<table>',
-    `<tr><th align="left">NPS</th><td>${e(npsText(week.nps))} (prior week: ${e(npsText(digest.priorWeek.nps))}${e(deltaText(digest))})</td></tr>`,
+    `<tr><th align="left">NPS</th><td>${e(npsText(week.nps))} ` +
+      `(prior week: ${e(npsText(digest.priorWeek.nps))}${e(deltaText(digest))})</td></tr>`,
     `<tr><th align="left">Responses</th><td>${week.responses} (${week.comments} with a comment)</td></tr>`,
     `<tr><th align="left">Promoters / passives / detractors</th><td>${week.promoters} / ${week.passives} / ${week.detractors}</td></tr>`,
     `<tr><th align="left">Open triage items</th><td>${digest.openTriage}</td></tr>`,
@@ -96,7 +97,8 @@ export function digestSlackMessage(digest: Digest): SlackMessage {
       (comment): SlackBlock => ({
         type: 'section',
         text: mrkdwn(
-          `*${escapeCapped(commentHeadline(comment, digest.timeZone), 300)}*\n>${escapeCapped(comment.comment, DIGEST_COMMENT_CAP).replaceAll('\n', '\n>')}`,
+          `*${escapeCapped(commentHeadline(comment, digest.timeZone), 300)}*\n` +
+            `>${escapeCapped(comment.comment, DIGEST_COMMENT_CAP).replaceAll('\n', '\n>')}`,
         ),
       }),
     ),
@@ -104,7 +106,13 @@ export function digestSlackMessage(digest: Digest): SlackMessage {
   if (digest.consoleUrl) {
     blocks.push({
       type: 'actions',
-      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the console' }, url: digest.consoleUrl.slice(0, SLACK_LIMITS.buttonUrl) }],
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Open the console' },
+          url: digest.consoleUrl.slice(0, SLACK_LIMITS.buttonUrl),
+        },
+      ],
     });
   }
   return { text: escapeCapped(digestSubject(digest), 300), blocks };
@@ -125,7 +133,8 @@ function deltaText({ week, priorWeek }: { week: DigestWeek; priorWeek: DigestWee
 }
 
 function periodText(digest: Digest): string {
-  return `${formatDateTime(digest.week.start, digest.timeZone)} to ${formatDateTime(digest.week.end, digest.timeZone)} (${digest.timeZone})`;
+  const { week, timeZone } = digest;
+  return `${formatDateTime(week.start, timeZone)} to ${formatDateTime(week.end, timeZone)} (${timeZone})`;
 }
 
 /** "NPS 3 (detractor), saas, app-nps, Thu 5 Mar" / "Cancel, self-managed, portal-cancel, Mon 2 Mar". */

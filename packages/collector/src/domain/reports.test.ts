@@ -128,7 +128,11 @@ describe('reasonsReport', () => {
       { month: '2026-03', kind: 'cancel', plan: 'self-managed', responses: 1, reasons: { 'too-expensive': 1 } },
       { month: '2026-03', kind: 'uninstall', plan: 'unknown', responses: 2, reasons: { 'not-useful': 1, privacy: 2 } },
     ]);
-    expect(report.labels.cancel).toEqual({ 'too-expensive': 'Too expensive', 'missing-features': 'Missing features', other: 'Something else' });
+    expect(report.labels.cancel).toEqual({
+      'too-expensive': 'Too expensive',
+      'missing-features': 'Missing features',
+      other: 'Something else',
+    });
     expect(report.labels.uninstall).toMatchObject({ privacy: 'Privacy concerns' });
 
     const selfManaged = await reasonsReport({ store, config, clock }, query({ plan: 'self-managed', from: '2026-03-01' }));

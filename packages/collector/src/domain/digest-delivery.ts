@@ -1,0 +1,60 @@
+/**
+ * Sending one digest on one of its owner's channels, with the alert channels' transports:
+ * - webhook: JSON `{type:"digest.weekly", id, digest}`, signed like alerts (`Heed-Delivery-Id`, `Heed-Signature`);
+ * - Slack: a Block Kit message;
+ * - email: text and HTML parts, the delivery id as Message-ID.
+ */
+import type { Channel, Owner } from '@heed/shared';
+import { postJson, type DeliveryOutcome, type Fetch } from '../notify/delivery.ts';
+import { classifySmtpError, type Mailer } from '../notify/email.ts';
+import { signWebhook } from '../notify/webhook.ts';
+import type { Digest } from './digest.ts';
+import { digestSlackMessage, digestSubject, renderDigestHtml, renderDigestText } from './digest-render.ts';
+
+export interface DigestTransports {
+  fetch: Fetch;
+  /** Without one, email is not a channel. */
+  mailer?: Mailer;
+}
+
+export function digestWebhookBody(digest: Digest, deliveryId: string): string {
+  return JSON.stringify({ type: 'digest.weekly', id: deliveryId, digest });
+}
+
+/** Sends `digest` to `owner` on `channel`; `deliveryId` is the same on every attempt, so receivers can drop repeats. */
+export async function sendDigest(
+  digest: Digest,
+  owner: Owner,
+  channel: Channel,
+  deliveryId: string,
+  { fetch, mailer }: DigestTransports,
+  now: Date,
+): Promise<DeliveryOutcome> {
+  if (channel === 'webhook') {
+    if (!owner.webhookUrl || !owner.webhookSecret) {
+      return { status: 'fail', error: `owner "${owner.id}" has no webhookUrl and webhookSecret` };
+    }
+    const body = digestWebhookBody(digest, deliveryId);
+    const signature = signWebhook(owner.webhookSecret, body, Math.floor(now.getTime() / 1000));
+    return postJson(fetch, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signature }, { now });
+  }
+  if (channel === 'slack') {
+    if (!owner.slackWebhookUrl) return { status: 'fail', error: `owner "${owner.id}" has no slackWebhookUrl` };
+    return postJson(fetch, owner.slackWebhookUrl, JSON.stringify(digestSlackMessage(digest)), {}, { now });
+  }
+  if (!owner.email || !mailer) return { status: 'fail', error: `owner "${owner.id}" has no email, or no SMTP transport is set up` };
+  try {
+    await mailer.transporter.sendMail({
+      from: mailer.from,
+      to: owner.email,
+      // Message-ID local parts may not hold ":".
+      messageId: `<${deliveryId.replaceAll(':', '.')}@heed>`,
+      subject: digestSubject(digest),
+      text: renderDigestText(digest),
+      html: renderDigestHtml(digest),
+    });
+    return { status: 'delivered' };
+  } catch (error) {
+    return classifySmtpError(error);
+  }
+}
