@@ -20,6 +20,7 @@ function fieldPath(context: string | undefined, instancePath: string): string {
 
 /** Fastify's own errors (body parsing, validation) as Heed's coded errors; anything else is passed through. */
 export function toHeedError(error: FastifyError, request: FastifyRequest): unknown {
+  if (isHeedError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const lines = error.validation.map((issue) => `${fieldPath(error.validationContext, issue.instancePath)}: ${issue.message}`);
     return errors.validation(lines.join('; '));

@@ -1,0 +1,142 @@
+/**
+ * The public ingest API as a Web-standard fetch handler (Hono), for runtimes without a Node server (edge
+ * functions, workers) or to mount inside another app. Same routes, schemas, CORS policy, error shape and
+ * status codes as the Fastify app; `test/http-faces.test.ts` holds both to one table of requests.
+ */
+import {
+  DisplaySchema,
+  ProjectKeySchema,
+  PublicSurveysQuerySchema,
+  SubmissionSchema,
+  type ErrorBody,
+  type HeedConfig,
+} from '@heed/shared';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import { systemClock, type Clock } from './clock.ts';
+import type { ChannelSettings } from './domain/enqueue-alerts.ts';
+import { ingestSubmission, recordDisplay, seenBy, type IngestDeps } from './domain/ingest.ts';
+import { errors } from './errors.ts';
+import { DEFAULT_BODY_LIMIT } from './http/body-limit.ts';
+import { errorBody } from './http/error-body.ts';
+import { formatIssues } from './http/format-issues.ts';
+import { parseJsonBody } from './http/json-body.ts';
+import { anyProjectOrigins, assertOriginAllowed, projectOrigins } from './http/origin-policy.ts';
+import { SURVEYS_CACHE_CONTROL, etagMatches, publicSurveys, strongEtag } from './http/public-surveys.ts';
+import { reportStoreFailures } from './http/store-failures.ts';
+import type { Store } from './store/store.ts';
+
+export interface FetchHandlerOptions {
+  config: HeedConfig;
+  store: Store;
+  clock?: Clock;
+  /** Channels the alerts of this deployment's outbox can use (email only with SMTP). Default: no email. */
+  channels?: ChannelSettings;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+  /** Receives errors answered with a 5xx (whose details are never sent). */
+  onInternalError?: (error: unknown) => void;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function createFetchHandler(options: FetchHandlerOptions): (request: Request) => Promise<Response> {
+  const { config, clock = systemClock, channels, onInternalError = (error) => console.error(error) } = options;
+  const deps: IngestDeps = { store: reportStoreFailures(options.store), config, clock, channels };
+  const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    const exception = error instanceof HTTPException ? error : httpException(error);
+    if (exception.status >= 500) onInternalError(exception.cause ?? error);
+    const response = exception.getResponse();
+    return c.newResponse(response.body, response);
+  });
+  app.notFound((c) => {
+    throw httpException(errors.notFound(`${c.req.method} ${new URL(c.req.url).pathname}`));
+  });
+
+  const preflightOrigins = anyProjectOrigins(config);
+  app.use('/v1/projects/:key/surveys', corsFor((c) => projectOrigins(config, c.req.param('key') ?? '') ?? []));
+  app.use('/v1/responses', corsFor(() => preflightOrigins));
+  app.use('/v1/displays', corsFor(() => preflightOrigins));
+
+  const limit = bodyLimit({ maxSize, onError: () => { throw httpException(errors.bodyTooLarge(maxSize)); } });
+
+  app.get('/v1/projects/:key/surveys', async (c) => {
+    const key = validate(ProjectKeySchema, c.req.param('key'), 'params.key');
+    const { userId, anonymousId } = validate(PublicSurveysQuerySchema, c.req.query(), 'query');
+    publicSurveys(config, key); // unknown project: 404 before any store read
+    const seen = userId || anonymousId ? await seenBy(deps, key, { userId, anonymousId }) : undefined;
+    const payload = JSON.stringify(publicSurveys(config, key, seen));
+    const etag = strongEtag(payload);
+    const headers = { ETag: etag, 'Cache-Control': SURVEYS_CACHE_CONTROL };
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    return c.body(payload, 200, { ...headers, 'Content-Type': JSON_TYPE });
+  });
+
+  app.post('/v1/responses', limit, async (c) => {
+    const submission = validate(SubmissionSchema, await readJsonBody(c), 'body');
+    assertOriginAllowed(config, submission.projectKey, c.req.header('origin'));
+    const result = await ingestSubmission(deps, submission);
+    return c.json(result, result.duplicate ? 200 : 202);
+  });
+
+  app.post('/v1/displays', limit, async (c) => {
+    const display = validate(DisplaySchema, await readJsonBody(c), 'body');
+    assertOriginAllowed(config, display.projectKey, c.req.header('origin'));
+    const result = await recordDisplay(deps, display);
+    return c.json(result, result.duplicate ? 200 : 202);
+  });
+
+  return async (request) => app.fetch(request);
+}
+
+/** Any error as an HTTPException whose response is Heed's error body. */
+function httpException(error: unknown): HTTPException {
+  const body: ErrorBody = errorBody(error);
+  const res = new Response(JSON.stringify(body), { status: body.statusCode, headers: { 'Content-Type': JSON_TYPE } });
+  return new HTTPException(body.statusCode as ConstructorParameters<typeof HTTPException>[0], { res, cause: error });
+}
+
+/**
+ * CORS for origins `allowed(c)` returns. A disallowed preflight is not answered as CORS at all (it falls
+ * through to 404), as in the Fastify app.
+ */
+function corsFor(allowed: (c: Context) => readonly string[]): MiddlewareHandler {
+  const handler = cors({
+    origin: (origin, c) => (allowed(c).includes(origin) ? origin : null),
+    allowMethods: ['GET', 'HEAD', 'POST'],
+    allowHeaders: ['Content-Type'],
+    maxAge: 600,
+  });
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const isAllowed = origin !== undefined && allowed(c).includes(origin);
+    if (c.req.method === 'OPTIONS' && !isAllowed) return next();
+    return handler(c, next);
+  };
+}
+
+/** Parses `value` or throws a 400 naming each bad field under `root`. */
+function validate<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw errors.validation(formatIssues(result.error.issues, root).join('; '));
+  return result.data;
+}
+
+/** A JSON body sent as application/json or text/plain (beacons); no body at all reads as `undefined`. */
+async function readJsonBody(c: Context): Promise<unknown> {
+  const contentType = c.req.header('content-type');
+  const text = await c.req.text();
+  if (contentType === undefined) {
+    if (text.length === 0) return undefined;
+    throw errors.unsupportedMediaType('');
+  }
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json' && mediaType !== 'text/plain') throw errors.unsupportedMediaType(contentType);
+  return parseJsonBody(text);
+}

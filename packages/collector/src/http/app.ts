@@ -1,0 +1,86 @@
+/**
+ * The collector as a Fastify app, built from options so tests build it with a real store and fakes of time
+ * and network only. `server.ts` is what reads the environment and listens.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import type { HeedConfig } from '@heed/shared';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from '../clock.ts';
+import type { Mailer } from '../notify/email.ts';
+import type { Store } from '../store/store.ts';
+import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
+import bodyParsers from './plugins/body-parsers.ts';
+import errorHandling from './plugins/errors.ts';
+import outboxPlugin from './plugins/outbox.ts';
+import storePlugin from './plugins/store.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { demoInboxRoutes } from './routes/demo-inbox.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { healthRoutes } from './routes/health.ts';
+import { hostedPageRoutes } from './routes/hosted-page.ts';
+import { openapiRoutes } from './routes/openapi.ts';
+import { publicApiRoutes } from './routes/public-api.ts';
+import { defaultWidgetDir, widgetRoutes } from './routes/widget.ts';
+
+export interface AppOptions {
+  config: HeedConfig;
+  /** Owned by the caller: close it after `app.close()`. */
+  store: Store;
+  clock?: Clock;
+  /** For outbound alert deliveries (webhooks, Slack). */
+  fetch?: typeof globalThis.fetch;
+  /** Enables the admin API; without it admin routes answer 401 HEED_ERR_ADMIN_DISABLED. */
+  adminToken?: string;
+  /** Enables email alerts. */
+  mailer?: Mailer;
+  logger?: boolean | object;
+  /** `false`: no background delivery (alerts stay pending). */
+  outbox?: false | { pollMs?: number; workerId?: string };
+  /** The widget build served at `/widget/`; defaults to the widget package's `dist`. */
+  widgetDir?: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, store, clock = systemClock, outbox = {} } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(storePlugin, { store, config, clock });
+  await app.register(errorHandling);
+  await app.register(bodyParsers);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Heed collector', version: '1', description: 'Survey answers in, routed alerts out.' },
+      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  if (outbox !== false) {
+    await app.register(outboxPlugin, {
+      fetch: options.fetch ?? globalThis.fetch,
+      workerId: outbox.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      pollMs: outbox.pollMs,
+      mailer: options.mailer,
+    });
+  }
+
+  await app.register(healthRoutes);
+  await app.register(openapiRoutes);
+  await app.register(publicApiRoutes, { email: options.mailer !== undefined });
+  await app.register(adminRoutes, { adminToken: options.adminToken });
+  await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
+  await app.register(assetRoutes);
+  await app.register(hostedPageRoutes);
+  if (config.demo) {
+    await app.register(demoRoutes);
+    await app.register(demoInboxRoutes);
+  }
+  return app;
+}

@@ -1,0 +1,15 @@
+/** The admin API: every route in here requires the admin bearer token. */
+import type { FastifyPluginAsync } from 'fastify';
+import { requireAdminToken } from '../admin-auth.ts';
+import { adminAlertRoutes } from './admin-alerts.ts';
+import { adminResponseRoutes } from './admin-responses.ts';
+import { digestRoutes } from './digests.ts';
+import { reportRoutes } from './reports.ts';
+
+export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }> = async (app, { adminToken }) => {
+  app.addHook('onRequest', requireAdminToken(adminToken));
+  await app.register(adminResponseRoutes);
+  await app.register(adminAlertRoutes);
+  await app.register(reportRoutes);
+  await app.register(digestRoutes);
+};

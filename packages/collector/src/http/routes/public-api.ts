@@ -1,0 +1,74 @@
+/**
+ * The public ingest API the widget calls from customers' pages: survey definitions, answers, displays.
+ * CORS: a project's `allowedOrigins` only. A preflight names no project, so it is answered for the origins
+ * any project allows; a cross-origin write to a project that does not allow its origin is refused (403).
+ */
+import cors from '@fastify/cors';
+import { DisplaySchema, ProjectKeySchema, PublicSurveysQuerySchema, SubmissionSchema } from '@heed/shared';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ingestSubmission, recordDisplay, seenBy, type IngestDeps } from '../../domain/ingest.ts';
+import { anyProjectOrigins, assertOriginAllowed, projectOrigins } from '../origin-policy.ts';
+import { SURVEYS_CACHE_CONTROL, etagMatches, publicSurveys, strongEtag } from '../public-surveys.ts';
+
+export interface PublicApiOptions {
+  /** Whether email alerts can be sent (an SMTP mailer is configured). */
+  email: boolean;
+}
+
+const IngestResultBody = z.object({ id: z.string(), duplicate: z.boolean() });
+
+export const publicApiRoutes: FastifyPluginAsyncZod<PublicApiOptions> = async (app, { email }) => {
+  const config = app.heedConfig;
+  const deps: IngestDeps = { store: app.store, config, clock: app.clock, channels: { email } };
+  const preflightOrigins = anyProjectOrigins(config);
+
+  const allowedOrigins = (request: FastifyRequest): readonly string[] => {
+    const { key } = request.params as { key?: string };
+    return key === undefined ? preflightOrigins : (projectOrigins(config, key) ?? []);
+  };
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      const allowed = origin !== undefined && allowedOrigins(request).includes(origin);
+      callback(null, { origin: allowed ? origin : false, methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
+    },
+  });
+
+  app.get(
+    '/v1/projects/:key/surveys',
+    { schema: { params: z.object({ key: ProjectKeySchema }), querystring: PublicSurveysQuerySchema } },
+    async (request, reply) => {
+      const { key } = request.params;
+      const { userId, anonymousId } = request.query;
+      publicSurveys(config, key); // unknown project: 404 before any store read
+      const seen = userId || anonymousId ? await seenBy(deps, key, { userId, anonymousId }) : undefined;
+      const payload = JSON.stringify(publicSurveys(config, key, seen));
+      const etag = strongEtag(payload);
+      reply.header('ETag', etag).header('Cache-Control', SURVEYS_CACHE_CONTROL);
+      if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+      return reply.type('application/json; charset=utf-8').send(payload);
+    },
+  );
+
+  app.post(
+    '/v1/responses',
+    { schema: { body: SubmissionSchema, response: { 200: IngestResultBody, 202: IngestResultBody } } },
+    async (request, reply) => {
+      assertOriginAllowed(config, request.body.projectKey, request.headers.origin);
+      const result = await ingestSubmission(deps, request.body);
+      return reply.status(result.duplicate ? 200 : 202).send(result);
+    },
+  );
+
+  app.post(
+    '/v1/displays',
+    { schema: { body: DisplaySchema, response: { 200: IngestResultBody, 202: IngestResultBody } } },
+    async (request, reply) => {
+      assertOriginAllowed(config, request.body.projectKey, request.headers.origin);
+      const result = await recordDisplay(deps, request.body);
+      return reply.status(result.duplicate ? 200 : 202).send(result);
+    },
+  );
+};

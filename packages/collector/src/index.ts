@@ -1,0 +1,10 @@
+/**
+ * The collector as a library: build the Fastify app (or the fetch handler, `@heed/collector/fetch`) over a
+ * store and a validated config, to embed it or to test across packages.
+ */
+export { buildApp, type AppOptions } from './http/app.ts';
+export { createFetchHandler, type FetchHandlerOptions } from './fetch.ts';
+export { loadConfig, parseConfig, ConfigError } from './config/load-config.ts';
+export { openEmbeddedStore, type EmbeddedStoreOptions } from './store/embedded-store.ts';
+export type { Store } from './store/store.ts';
+export type { Clock } from './clock.ts';
