@@ -56,6 +56,10 @@ export const ReportQuerySchema = z.strictObject({
 });
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
 
+/** Query of `GET /v1/digests/preview`. */
+export const DigestPreviewQuerySchema = z.strictObject({ owner: SlugSchema });
+export type DigestPreviewQuery = z.output<typeof DigestPreviewQuerySchema>;
+
 /** A page of a cursor-paginated list. */
 export interface Page<T> {
   items: T[];

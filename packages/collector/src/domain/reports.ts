@@ -2,10 +2,12 @@
  * Dashboards, read from the daily rollups (one document per day x survey x plan), so a report costs
  * O(days), never O(responses).
  *
- * The pipelines use only `$match`, `$group` with `$sum` and `$project`, which every engine runs, FerretDB 1.24
- * included (it lacks `$dateTrunc`, `$dateToString`, `$cond`, `$facet`). Periods are bucketed here from the
- * rollups' `day` key: days are UTC days, weeks are ISO weeks starting on Monday, a period is named by its
- * first day. Ranges are `[from, to)`: `to` is exclusive, as everywhere in the admin API.
+ * The pipelines are a `$match` on the indexed `day` key and a plain inclusion `$project`, which every engine
+ * runs alike; the counters are summed into periods here. FerretDB 1.24 lacks `$dateTrunc`, `$dateToString`,
+ * `$cond` and `$facet`, and answers a `$group` with several accumulators wrongly, so grouping in the pipeline
+ * would buy little (a few rollups per day: one per survey x plan) for results that differ by engine.
+ * Days are UTC days, weeks are ISO weeks starting on Monday, a period is named by its first day. Ranges are
+ * `[from, to)`: `to` is exclusive, as everywhere in the admin API.
  */
 import { npsScore, type HeedConfig, type ReportQuery } from '@heed/shared';
 import type { Clock } from '../clock.ts';
@@ -77,25 +79,17 @@ export async function npsReport({ store, clock }: Omit<ReportDeps, 'config'>, qu
   const points = periodsOf(from, to, query.interval).map((period) => ({ period, ...tally(emptyCounts()) }));
   const byPeriod = new Map(points.map((point) => [point.period, point]));
 
-  const days = await store.collection('rollups').aggregate<DayCounts & { _id: string }>([
+  const rollups = await store.collection('rollups').aggregate<DayCounts & { day: string }>([
     { $match: rollupFilter(query, from, to, { kind: 'nps' }) },
-    {
-      $group: {
-        _id: '$day',
-        responses: { $sum: '$responses' },
-        promoters: { $sum: '$promoters' },
-        passives: { $sum: '$passives' },
-        detractors: { $sum: '$detractors' },
-      },
-    },
+    { $project: { _id: 0, day: 1, responses: 1, promoters: 1, passives: 1, detractors: 1 } },
   ]);
 
   const total = emptyCounts();
-  for (const day of days) {
-    const point = byPeriod.get(startOfPeriod(day._id, query.interval));
+  for (const rollup of rollups) {
+    const point = byPeriod.get(startOfPeriod(rollup.day, query.interval));
     if (!point) continue;
-    addCounts(point, day);
-    addCounts(total, day);
+    addCounts(point, rollup);
+    addCounts(total, rollup);
   }
   for (const point of points) point.nps = npsScore(point);
   return { interval: query.interval, from, to, points, total: tally(total) };
