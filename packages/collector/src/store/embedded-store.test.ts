@@ -130,4 +130,13 @@ describe('embedded store', () => {
     expect((await later.collection('displays').find({})).map((doc) => doc._id)).toEqual(['display-2']);
     await later.close();
   });
+
+  it('drops expired documents periodically while open', async () => {
+    let now = new Date('2026-01-05T00:00:00Z');
+    const store = await openEmbeddedStore({ dataDir: await tempDir(), clock: () => now, maintainEveryMs: 20 });
+    await store.collection('displays').insertOne(makeDisplay(1, { at: now }));
+    now = new Date('2027-03-01T00:00:00Z');
+    await vi.waitFor(async () => expect(await store.collection('displays').count({})).toBe(0), { timeout: 2000 });
+    await store.close();
+  });
 });

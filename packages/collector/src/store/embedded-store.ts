@@ -44,9 +44,11 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   }
   await maintain(false); // NeDB compacted every datafile while loading it
 
-  let maintaining: Promise<void> = Promise.resolve();
+  let maintaining: Promise<void> | undefined;
   const timer = setInterval(() => {
-    maintaining = maintain(true).catch((error: Error) => onWarning(`embedded store: periodic maintenance failed: ${error.message}`));
+    maintaining ??= maintain(true)
+      .catch((error: Error) => onWarning(`embedded store: periodic maintenance failed: ${error.message}`))
+      .finally(() => (maintaining = undefined));
   }, maintainEveryMs);
   timer.unref();
 

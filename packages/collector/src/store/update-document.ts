@@ -15,15 +15,12 @@ type Fields = Record<string, unknown>;
 export function applyUpdate(doc: Fields, update: Update, inserting: boolean): string[] {
   const { $setOnInsert, ...modifier } = assertOperatorUpdate(update);
   if (inserting && $setOnInsert !== undefined) {
-    modifier.$set = { ...(modifier.$set as Fields | undefined), ...($setOnInsert as Fields) };
+    const { _id, ...fields } = $setOnInsert as Fields;
+    if (_id !== undefined) doc._id = _id;
+    if (Object.keys(fields).length > 0) modifier.$set = { ...(modifier.$set as Fields | undefined), ...fields };
   }
   if (Object.keys(modifier).length === 0) return [];
-  const id = doc._id;
-  const changed = mingoUpdate(doc, modifier, undefined, undefined, { cloneMode: 'deep' });
-  if (!inserting && doc._id !== id) {
-    throw new Error(`an update may not change _id (document "${String(id)}")`);
-  }
-  return changed;
+  return mingoUpdate(doc, modifier, undefined, undefined, { cloneMode: 'deep' });
 }
 
 /**
