@@ -64,7 +64,10 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** The app in this process. Defaults: admin token `TEST_ADMIN_TOKEN`, outbox polling every 50 ms. */
+/**
+ * The app in this process. Defaults: admin token `TEST_ADMIN_TOKEN`, outbox polling every 50 ms, no weekly
+ * digest (it would depend on the day the test runs).
+ */
 export async function startCollector(options: StartCollectorOptions = {}): Promise<RunningCollector> {
   const { config: configOption, dataDir: givenDataDir, ...appOptions } = options;
   const port = await freePort();
@@ -72,7 +75,7 @@ export async function startCollector(options: StartCollectorOptions = {}): Promi
   const config = resolveConfig(configOption, url, (base) => HeedConfigSchema.parse(demoConfigFor(base)));
   const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'heed-collector-')));
   const store = await openEmbeddedStore({ dataDir });
-  const app = await buildApp({ adminToken: TEST_ADMIN_TOKEN, outbox: { pollMs: 50 }, ...appOptions, config, store });
+  const app = await buildApp({ adminToken: TEST_ADMIN_TOKEN, outbox: { pollMs: 50 }, digest: false, ...appOptions, config, store });
   try {
     await app.listen({ port, host: '127.0.0.1' });
   } catch (error) {

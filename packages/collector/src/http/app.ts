@@ -13,6 +13,7 @@ import type { Mailer } from '../notify/email.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
 import bodyParsers from './plugins/body-parsers.ts';
+import digestPlugin from './plugins/digest.ts';
 import errorHandling from './plugins/errors.ts';
 import outboxPlugin from './plugins/outbox.ts';
 import storePlugin from './plugins/store.ts';
@@ -38,8 +39,10 @@ export interface AppOptions {
   /** Enables email alerts. */
   mailer?: Mailer;
   logger?: boolean | object;
-  /** `false`: no background delivery (alerts stay pending). */
+  /** The alert outbox worker; `false`: none in this process (alerts stay pending). */
   outbox?: false | { pollMs?: number; workerId?: string };
+  /** The weekly digest scheduler; `false`: none in this process. */
+  digest?: false | { intervalMs?: number };
   /** The widget build served at `/widget/`; defaults to the widget package's `dist`. */
   widgetDir?: string;
   /** Largest accepted request body, in bytes. */
@@ -47,7 +50,9 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, store, clock = systemClock, outbox = {} } = options;
+  const { config, store, clock = systemClock, outbox = {}, digest = {} } = options;
+  const fetch = options.fetch ?? globalThis.fetch;
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,12 +68,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   if (outbox !== false) {
-    await app.register(outboxPlugin, {
-      fetch: options.fetch ?? globalThis.fetch,
-      workerId: outbox.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      pollMs: outbox.pollMs,
-      mailer: options.mailer,
-    });
+    await app.register(outboxPlugin, { fetch, workerId: outbox.workerId ?? workerId, pollMs: outbox.pollMs, mailer: options.mailer });
+  }
+  if (digest !== false) {
+    await app.register(digestPlugin, { fetch, workerId, intervalMs: digest.intervalMs, mailer: options.mailer });
   }
 
   await app.register(healthRoutes);

@@ -24,11 +24,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** No outbox and an admin token unless `options` say otherwise. */
+/** No background workers and an admin token unless `options` say otherwise. */
 export async function buildTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'heed-http-'));
   const store = options.store ?? (await openEmbeddedStore({ dataDir }));
-  const app = await buildApp({ config: httpTestConfig(), outbox: false, adminToken: ADMIN_TOKEN, ...options, store });
+  const app = await buildApp({ config: httpTestConfig(), outbox: false, digest: false, adminToken: ADMIN_TOKEN, ...options, store });
   return {
     app,
     store,

@@ -70,7 +70,9 @@ export interface InboxEntry {
   payload: unknown;
 }
 
-interface RoutedPayload {
+interface DeliveryPayload {
+  type?: string;
+  digest?: { periodKey?: string; week?: { responses?: number; comments?: number; nps?: number | null } };
   response?: {
     surveyId?: string;
     category?: string;
@@ -79,19 +81,38 @@ interface RoutedPayload {
   };
 }
 
-function inboxRow({ deliveryId, ownerId, receivedAt, payload }: InboxEntry): SafeHtml {
-  const response = (payload as RoutedPayload).response ?? {};
+function receivedCell(receivedAt: string): SafeHtml {
+  return html`<td><time datetime="${receivedAt}">${receivedAt.replace('T', ' ').slice(0, 19)}</time></td>`;
+}
+
+function digestRow({ deliveryId, ownerId, receivedAt }: InboxEntry, digest: DeliveryPayload['digest'] = {}): SafeHtml {
+  const { responses = 0, comments = 0, nps = null } = digest.week ?? {};
+  return html`<tr>
+${receivedCell(receivedAt)}
+<td>${ownerId}</td>
+<td>weekly digest ${digest.periodKey}</td>
+<td>${nps === null ? '' : `NPS ${nps}`}</td>
+<td></td>
+<td class="comment">${responses} responses, ${comments} comments</td>
+<td></td>
+<td><code>${deliveryId}</code></td>
+</tr>`;
+}
+
+function inboxRow(entry: InboxEntry): SafeHtml {
+  const { type, digest, response = {} } = entry.payload as DeliveryPayload;
+  if (type === 'digest.weekly') return digestRow(entry, digest);
   const answers = response.answers ?? {};
   const reasons = answers.reasons?.join(', ') ?? answers.reason;
   return html`<tr>
-<td><time datetime="${receivedAt}">${receivedAt.replace('T', ' ').slice(0, 19)}</time></td>
-<td>${ownerId}</td>
+${receivedCell(entry.receivedAt)}
+<td>${entry.ownerId}</td>
 <td>${response.surveyId}</td>
 <td>${answers.score ?? ''}${response.category ? html` <span class="tag ${response.category}">${response.category}</span>` : ''}</td>
 <td>${reasons}</td>
 <td class="comment">${answers.comment}</td>
 <td>${response.plan}</td>
-<td><code>${deliveryId}</code></td>
+<td><code>${entry.deliveryId}</code></td>
 </tr>`;
 }
 

@@ -117,6 +117,15 @@ describe('demo inbox', () => {
     expect((await deliver(body, signed('d-3', body), 'nobody')).statusCode).toBe(404);
   });
 
+  it('lists weekly digests too', async () => {
+    const body = JSON.stringify({ type: 'digest.weekly', id: 'digest:pm-editor:2026-03-06:webhook', digest: { periodKey: '2026-03-06', week: { responses: 12, comments: 3, nps: 25 } } });
+    expect((await deliver(body, signed('digest:pm-editor:2026-03-06:webhook', body))).statusCode).toBe(200);
+    const page = (await t.app.inject({ url: '/demo/inbox' })).body;
+    expect(page).toContain('weekly digest 2026-03-06');
+    expect(page).toContain('NPS 25');
+    expect(page).toContain('12 responses, 3 comments');
+  });
+
   it('keeps only the last 100 deliveries, newest first', async () => {
     for (let i = 0; i < 105; i += 1) {
       const body = delivery(`d-${i}`, `comment ${i}`);
