@@ -1,0 +1,81 @@
+/**
+ * Starts the collector: the only file that reads the environment and listens.
+ *
+ * PORT (8787), HOST (0.0.0.0), HEED_CONFIG (heed.config.json), HEED_DATA_DIR (.heed-data), MONGODB_URI
+ * (use MongoDB instead of the embedded store), HEED_ADMIN_TOKEN (enables the admin API), SMTP_URL and
+ * SMTP_FROM (email alerts). Relative paths are resolved from the directory the command was started in
+ * (`INIT_CWD`, set by pnpm and npm, else the working directory); without HEED_CONFIG, the repository's
+ * demo config is used when that directory has none.
+ *
+ * SIGTERM / SIGINT: stop accepting connections, finish in-flight requests, stop the outbox worker, flush
+ * and close the store, exit 0.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildApp } from './http/app.ts';
+import { loadConfig } from './config/load-config.ts';
+import { createMailer } from './notify/email.ts';
+import { openStore } from './store/open-store.ts';
+
+const env = process.env;
+const baseDir = env.INIT_CWD ?? process.cwd();
+const repoConfig = resolve(import.meta.dirname, '../../../heed.config.json');
+
+function configPath(): string {
+  if (env.HEED_CONFIG) return resolve(baseDir, env.HEED_CONFIG);
+  const local = resolve(baseDir, 'heed.config.json');
+  return existsSync(local) || !existsSync(repoConfig) ? local : repoConfig;
+}
+
+function port(): number {
+  const value = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) fail(`PORT must be a port number, got "${env.PORT}"`);
+  return value;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`heed: ${message}\n`);
+  process.exit(1);
+}
+
+const config = await loadConfig(configPath()).catch((error: Error) => fail(error.message));
+const store = await openStore({ mongoUri: env.MONGODB_URI || undefined, dataDir: resolve(baseDir, env.HEED_DATA_DIR ?? '.heed-data') }).catch(
+  (error: Error) => fail(`cannot open the store: ${error.message}`),
+);
+const app = await buildApp({
+  config,
+  store,
+  adminToken: env.HEED_ADMIN_TOKEN || undefined,
+  mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.SMTP_FROM ?? 'Heed <heed@localhost>') : undefined,
+  logger: true,
+});
+
+let closing = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  try {
+    await app.close(); // stops accepting, waits for in-flight requests, stops the outbox
+    await store.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+
+try {
+  await app.listen({ port: port(), host: env.HOST ?? '0.0.0.0' });
+} catch (error) {
+  await store.close();
+  fail(`cannot listen: ${(error as Error).message}`);
+}
+if (!env.HEED_ADMIN_TOKEN) app.log.warn('HEED_ADMIN_TOKEN is not set: the admin API is disabled');
+if (config.demo) {
+  const address = app.server.address();
+  const listening = typeof address === 'object' && address ? address.port : port();
+  app.log.info(`demo: http://localhost:${listening}/demo`);
+}
