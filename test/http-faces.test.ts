@@ -77,6 +77,8 @@ interface Case {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Send the face's own URL as Origin (a page served by the collector). */
+  ownOrigin?: boolean;
   expectStatus: number;
   expectCode?: string;
 }
@@ -110,6 +112,7 @@ const CASES: Case[] = [
   { name: 'inactive survey', method: 'POST', path: '/v1/responses', headers: json, body: answer({ submissionId: 'c4d1c2b3-0e9f-4a8b-9c7d-6e5f4a3b2c1d', surveyId: 'paused' }), expectStatus: 409, expectCode: 'HEED_ERR_SURVEY_INACTIVE' },
   { name: 'disallowed origin', method: 'POST', path: '/v1/responses', headers: { ...json, origin: 'https://evil.example.com' }, body: answer({ submissionId: 'd4d1c2b3-0e9f-4a8b-9c7d-6e5f4a3b2c1d' }), expectStatus: 403, expectCode: 'HEED_ERR_ORIGIN' },
   { name: "another project's origin", method: 'POST', path: '/v1/responses', headers: { ...json, origin: 'https://other.example.com' }, body: answer({ submissionId: 'e4d1c2b3-0e9f-4a8b-9c7d-6e5f4a3b2c1d' }), expectStatus: 403, expectCode: 'HEED_ERR_ORIGIN' },
+  { name: "the collector's own page", method: 'POST', path: '/v1/responses', headers: json, ownOrigin: true, body: answer({ submissionId: '14d1c2b3-0e9f-4a8b-9c7d-6e5f4a3b2c1d' }), expectStatus: 202 },
   { name: 'text/plain beacon', method: 'POST', path: '/v1/responses', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: answer({ submissionId: 'f4d1c2b3-0e9f-4a8b-9c7d-6e5f4a3b2c1d' }), expectStatus: 202 },
   { name: 'form body', method: 'POST', path: '/v1/responses', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1', expectStatus: 415, expectCode: 'HEED_ERR_MEDIA_TYPE' },
   { name: 'oversized body', method: 'POST', path: '/v1/responses', headers: json, body: answer({ answers: { comment: 'x'.repeat(70_000) } }), expectStatus: 413, expectCode: 'HEED_ERR_BODY_TOO_LARGE' },
@@ -129,7 +132,8 @@ interface Answer {
 }
 
 async function send(face: Face, c: Case): Promise<Answer> {
-  const res = await fetch(face.url + c.path, { method: c.method ?? 'GET', headers: c.headers, body: c.body });
+  const headers = c.ownOrigin ? { ...c.headers, origin: face.url } : c.headers;
+  const res = await fetch(face.url + c.path, { method: c.method ?? 'GET', headers, body: c.body });
   const text = await res.text();
   return {
     status: res.status,

@@ -80,14 +80,14 @@ export function createFetchHandler(options: FetchHandlerOptions): (request: Requ
 
   app.post('/v1/responses', limit, async (c) => {
     const submission = validate(SubmissionSchema, await readJsonBody(c), 'body');
-    assertOriginAllowed(config, submission.projectKey, c.req.header('origin'));
+    assertOriginAllowed(config, submission.projectKey, c.req.header('origin'), c.req.header('host'));
     const result = await ingestSubmission(deps, submission);
     return c.json(result, result.duplicate ? 200 : 202);
   });
 
   app.post('/v1/displays', limit, async (c) => {
     const display = validate(DisplaySchema, await readJsonBody(c), 'body');
-    assertOriginAllowed(config, display.projectKey, c.req.header('origin'));
+    assertOriginAllowed(config, display.projectKey, c.req.header('origin'), c.req.header('host'));
     const result = await recordDisplay(deps, display);
     return c.json(result, result.duplicate ? 200 : 202);
   });

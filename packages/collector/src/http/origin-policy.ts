@@ -1,7 +1,7 @@
 /**
  * Which browser origins may call the public API: a project's `allowedOrigins`. Requests without an Origin
- * header (beacons from the same origin, servers, the hosted page on the collector's own origin) are not
- * cross-origin and need no permission.
+ * header (servers, some beacons) and requests from the collector's own pages (the hosted survey page, the
+ * demo) are not cross-origin and need no permission.
  */
 import type { HeedConfig } from '@heed/shared';
 import { errors } from '../errors.ts';
@@ -16,12 +16,21 @@ export function anyProjectOrigins(config: HeedConfig): string[] {
   return [...new Set(config.projects.flatMap((project) => project.allowedOrigins))];
 }
 
+/** True when `origin` is the collector's own (its host as the request names it, whatever the scheme). */
+export function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Refuses a cross-origin write to a project that does not allow that origin. Unknown projects pass: the
  * domain answers those with HEED_ERR_UNKNOWN_PROJECT.
  */
-export function assertOriginAllowed(config: HeedConfig, projectKey: string, origin: string | undefined): void {
-  if (origin === undefined) return;
+export function assertOriginAllowed(config: HeedConfig, projectKey: string, origin: string | undefined, host: string | undefined): void {
+  if (origin === undefined || isOwnOrigin(origin, host)) return;
   const allowed = projectOrigins(config, projectKey);
   if (allowed && !allowed.includes(origin)) throw errors.origin(origin, projectKey);
 }

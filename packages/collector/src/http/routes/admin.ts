@@ -8,6 +8,9 @@ import { reportRoutes } from './reports.ts';
 
 export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }> = async (app, { adminToken }) => {
   app.addHook('onRequest', requireAdminToken(adminToken));
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, security: [{ adminToken: [] }] }; // documented in /openapi.json
+  });
   await app.register(adminResponseRoutes);
   await app.register(adminAlertRoutes);
   await app.register(reportRoutes);

@@ -67,5 +67,7 @@ describe('GET /openapi.json', () => {
     const body = doc.paths['/v1/responses'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['submissionId', 'projectKey', 'surveyId', 'answers']));
     expect(doc.paths['/s/{surveyId}']).toBeUndefined();
+    expect(doc.paths['/v1/alerts'].get.security).toEqual([{ adminToken: [] }]);
+    expect(doc.paths['/v1/responses'].post.security).toBeUndefined();
   });
 });

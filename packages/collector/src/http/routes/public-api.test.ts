@@ -137,6 +137,13 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it("accepts writes from the collector's own pages (the hosted survey page)", async () => {
+    const res = await post('/v1/responses', submission(), { origin: 'https://heed.example.com', host: 'heed.example.com' });
+    expect(res.statusCode).toBe(202);
+    const spoofed = await post('/v1/responses', submission(), { origin: 'https://heed.example.com.evil.example', host: 'heed.example.com' });
+    expect(spoofed.statusCode).toBe(403);
+  });
+
   it('answers preflights only for allowed origins', async () => {
     const preflight = (origin: string) =>
       t.app.inject({

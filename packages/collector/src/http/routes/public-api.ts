@@ -56,7 +56,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<PublicApiOptions> = async (a
     '/v1/responses',
     { schema: { body: SubmissionSchema, response: { 200: IngestResultBody, 202: IngestResultBody } } },
     async (request, reply) => {
-      assertOriginAllowed(config, request.body.projectKey, request.headers.origin);
+      assertOriginAllowed(config, request.body.projectKey, request.headers.origin, request.headers.host);
       const result = await ingestSubmission(deps, request.body);
       return reply.status(result.duplicate ? 200 : 202).send(result);
     },
@@ -66,7 +66,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<PublicApiOptions> = async (a
     '/v1/displays',
     { schema: { body: DisplaySchema, response: { 200: IngestResultBody, 202: IngestResultBody } } },
     async (request, reply) => {
-      assertOriginAllowed(config, request.body.projectKey, request.headers.origin);
+      assertOriginAllowed(config, request.body.projectKey, request.headers.origin, request.headers.host);
       const result = await recordDisplay(deps, request.body);
       return reply.status(result.duplicate ? 200 : 202).send(result);
     },
