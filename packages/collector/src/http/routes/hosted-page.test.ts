@@ -45,6 +45,13 @@ describe('GET /s/:surveyId', () => {
     expect(data.context).not.toHaveProperty('utm_source');
   });
 
+  it('serves its stylesheet from the collector', async () => {
+    const css = await t.app.inject({ url: '/assets/hosted.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    expect(css.headers['cache-control']).toBe('public, max-age=300');
+  });
+
   it('sets the direction of right-to-left locales and prefers extensionVersion', async () => {
     const res = await t.app.inject({ url: '/s/extension-exit?locale=ar&extensionVersion=2.0.0&version=1.0.0&plan=saas' });
     expect(res.body).toContain('<html lang="ar" dir="rtl">');

@@ -38,5 +38,8 @@ describe('GET /widget/*', () => {
   it('defaults to the widget package build', () => {
     expect(defaultWidgetDir()).toMatch(/packages\/widget\/dist$/);
     expect(widgetCacheControl('/x/hosted.js')).toBe('public, max-age=300');
+    expect(widgetCacheControl('/x/ar-DqM9gWc-.js')).toBe('public, max-age=31536000, immutable');
+    expect(widgetCacheControl('/x/uninstall-form-B47JXmIm.js')).toBe('public, max-age=31536000, immutable');
+    expect(widgetCacheControl('/x/uninstall-form.js')).toBe('public, max-age=300');
   });
 });

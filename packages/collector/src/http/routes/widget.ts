@@ -13,8 +13,8 @@ export function defaultWidgetDir(): string {
   return join(dirname(createRequire(import.meta.url).resolve('@heed/widget/package.json')), 'dist');
 }
 
-/** `ui-B3xk9QzA.js`: a build chunk whose name changes whenever its content does. */
-const HASHED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+/** `ui-B3xk9QzA.js`: a build chunk named with Vite's 8-character content hash. */
+const HASHED = /-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
 
 export function widgetCacheControl(path: string): string {
   return HASHED.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'public, max-age=300';
