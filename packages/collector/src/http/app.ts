@@ -19,6 +19,7 @@ import outboxPlugin from './plugins/outbox.ts';
 import storePlugin from './plugins/store.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { demoInboxRoutes } from './routes/demo-inbox.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
   await app.register(assetRoutes);
   await app.register(hostedPageRoutes);
+  await app.register(consoleRoutes);
   if (config.demo) {
     await app.register(demoRoutes);
     await app.register(demoInboxRoutes);

@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import type { Api } from '../api.ts';
+import type { PresentedResponse, TriageStatus } from '../types.ts';
+import { usePages } from '../use-pages.ts';
+import { ErrorNote } from './error-note.tsx';
+import { TRIAGE_STATUSES, TriageItem } from './triage-item.tsx';
+
+export interface TriageListProps {
+  api: Api;
+}
+
+/** Every written comment, newest first, each with its triage status. */
+export function TriageList({ api }: TriageListProps) {
+  const [status, setStatus] = useState<TriageStatus | ''>('');
+  const pages = usePages<PresentedResponse>(api, '/v1/responses', { hasComment: true, status, limit: 50 });
+
+  return (
+    <section aria-labelledby="triage-title">
+      <div class="section-head">
+        <h2 id="triage-title">Triage</h2>
+        <div class="filters">
+          <label>
+            Status
+            <select value={status} onChange={(e) => setStatus(e.currentTarget.value as TriageStatus | '')}>
+              <option value="">all</option>
+              {TRIAGE_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {pages.error && <ErrorNote error={pages.error} />}
+      <ol class="triage">
+        {pages.items.map((response) => (
+          <TriageItem key={response.id} api={api} response={response} onChange={pages.replace} />
+        ))}
+      </ol>
+      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No comments here.</p>}
+      {pages.loading && <p class="loading">Loading…</p>}
+      {pages.loadMore && (
+        <button type="button" onClick={pages.loadMore}>
+          Load more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * `GET /console/*`: the PM console, a single-page app built into `public/console/` (`pnpm build`). Its
+ * hashed assets are cached for good (a missing one is a 404); every other path under `/console` gets the
+ * app's page, which routes on the client. The page allows scripts and styles from this origin only. It holds no data: the app asks for
+ * the admin token and calls the admin API with it.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, RouteHandlerMethod } from 'fastify';
+import { errors } from '../../errors.ts';
+
+export const CONSOLE_DIR = fileURLToPath(new URL('../../../public/console/', import.meta.url));
+
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async (app, { consoleDir = CONSOLE_DIR }) => {
+  const assetsDir = join(consoleDir, 'assets');
+  if (existsSync(assetsDir)) {
+    await app.register(fastifyStatic, {
+      root: assetsDir,
+      prefix: '/console/assets/',
+      decorateReply: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply) => {
+        reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+        reply.header('X-Content-Type-Options', 'nosniff');
+      },
+    });
+  }
+
+  const sendPage: RouteHandlerMethod = async (_request, reply) => {
+    let page: string;
+    try {
+      page = await readFile(join(consoleDir, 'index.html'), 'utf8');
+    } catch {
+      throw errors.notFound('the console build (run "pnpm build")');
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .header('Content-Security-Policy', CONSOLE_CSP)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Referrer-Policy', 'no-referrer')
+      .send(page);
+  };
+  app.get('/console', sendPage);
+  app.get('/console/*', sendPage);
+};
