@@ -1,0 +1,156 @@
+/**
+ * The widget's brain, free of Preact: fetches the project's surveys, decides what is due, and loads
+ * the UI chunk only when something is shown. heed.js and the ESM entry differ only in how they load chunks.
+ */
+import type { NpsSurvey, PublicSurveysBody, Survey } from '@heed/shared';
+import {
+  type DisplayMemory,
+  eligibility,
+  emptyMemory,
+  mergeSeen,
+  recordShown,
+  recordSnoozed,
+  samplingRoll,
+} from '@heed/shared/eligibility';
+import type { Heed, HeedInit, HeedUser, ShowOptions, ShowResult } from './api.ts';
+import { OUTBOX_KEY } from './transport.ts';
+
+const DEFAULT_TIMEOUT_MS = 3000;
+const ANONYMOUS_ID_KEY = 'heed:aid';
+
+export interface HeedDeps {
+  loadUi: () => Promise<typeof import('./ui-chunk.ts')>;
+  /** Collector base URL when `init()` names none. */
+  endpoint?: string;
+  fetch?: typeof globalThis.fetch;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/** Resolves after `ms` with undefined. */
+function timer(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `promise`'s value, or undefined if it fails or `deadline` comes first. */
+function within<T>(promise: Promise<T>, deadline: Promise<undefined>): Promise<T | undefined> {
+  return Promise.race([promise.catch(() => undefined), deadline]);
+}
+
+export function createHeed({
+  loadUi,
+  endpoint: defaultEndpoint = '',
+  fetch = globalThis.fetch,
+  storage,
+}: HeedDeps): Heed {
+  let settings: HeedInit | undefined;
+  let user: HeedUser = {};
+  let surveys: Promise<PublicSurveysBody | undefined> = Promise.resolve(undefined);
+  let open = false;
+
+  const read = <T>(key: string): T | undefined => {
+    try {
+      return JSON.parse((storage || localStorage).getItem(key)!) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (key: string, value: unknown) => {
+    try {
+      (storage || localStorage).setItem(key, JSON.stringify(value));
+    } catch {
+      // Storage blocked or full: throttling falls back to what the collector remembers.
+    }
+  };
+  const anonymousId = (): string => {
+    const id = read<string>(ANONYMOUS_ID_KEY) || Math.random().toString(36).slice(2);
+    write(ANONYMOUS_ID_KEY, id);
+    return id;
+  };
+  const endpoint = () => settings!.endpoint || defaultEndpoint;
+  const memoryKey = () => `heed:seen:${settings!.project}`;
+  const memory = (): DisplayMemory => read(memoryKey()) || emptyMemory();
+  const remember = (record: typeof recordShown, surveyId: string) => write(memoryKey(), record(memory(), surveyId, Date.now()));
+  const due = (body: PublicSurveysBody, survey: Survey) =>
+    eligibility(
+      survey,
+      body.project.cooldownDays,
+      mergeSeen(memory(), body.seen),
+      Date.now(),
+      samplingRoll(user.userId || anonymousId(), survey.id),
+    ) === 'due';
+
+  function load(): void {
+    const person = user.userId ? `userId=${encodeURIComponent(user.userId)}` : `anonymousId=${anonymousId()}`;
+    // Project keys are URL-safe by their schema.
+    surveys = fetch(`${endpoint()}/v1/projects/${settings!.project}/surveys?${person}`)
+      .then((response) => (response.ok ? response.json() : undefined))
+      .catch(() => undefined);
+  }
+
+  /** Show the first due NPS survey triggered by `event`, or by the page load when there is none. */
+  function schedule(event?: string): void {
+    void surveys.then((body) => {
+      const survey = body?.surveys.find(
+        (candidate): candidate is NpsSurvey =>
+          candidate.kind === 'nps' && (event ? candidate.events.includes(event) : !candidate.events.length) && due(body, candidate),
+      );
+      // Decided again after the delay, on the latest data: identify() or another survey may have changed it.
+      if (!survey) return;
+      setTimeout(() => {
+        void surveys.then((latest) => {
+          if (latest && due(latest, survey)) void present(survey, {}, timer(DEFAULT_TIMEOUT_MS));
+        });
+      }, survey.delayMs);
+    });
+  }
+
+  /** Open `survey` if no other is open and the UI chunk arrives before `deadline`. */
+  async function present(survey: Survey, options: ShowOptions, deadline: Promise<undefined>): Promise<ShowResult> {
+    if (open) return { status: 'skipped' };
+    open = true;
+    try {
+      const ui = await within(loadUi(), deadline);
+      if (!ui) return { status: 'unavailable' };
+      remember(recordShown, survey.id);
+      const { snoozed, ...result } = await ui.openSurvey({
+        ...settings!,
+        ...options,
+        survey,
+        endpoint: endpoint(),
+        projectKey: settings!.project,
+        user,
+        anonymousId: anonymousId(),
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
+      if (snoozed) remember(recordSnoozed, survey.id);
+      return result;
+    } finally {
+      open = false;
+    }
+  }
+
+  return {
+    init(options) {
+      settings = options;
+      user = { ...options.user };
+      load();
+      schedule();
+      if (read(OUTBOX_KEY)) loadUi().then((ui) => ui.pageTransport(), () => undefined);
+    },
+    identify(next) {
+      user = { ...user, ...next };
+      if (settings) load();
+    },
+    track(event) {
+      schedule(event);
+    },
+    async show(surveyId, options = {}) {
+      const deadline = timer(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const body = await within(surveys, deadline);
+      if (!body) return { status: 'unavailable' };
+      const survey = body.surveys.find((candidate) => candidate.id === surveyId);
+      if (!survey || (survey.kind === 'nps' && !due(body, survey))) return { status: 'skipped' };
+      return present(survey, options, deadline);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * hosted.js: the collector's hosted survey page (`GET /s/:surveyId`, e.g. the uninstall exit survey).
+ * The page carries its survey and context as inert JSON in `#heed-survey-data`; this renders it
+ * full-page into `#heed-hosted`.
+ */
+import type { Plan, Survey } from '@heed/shared';
+import { openSurvey } from './ui/open-survey.tsx';
+import { loadStrings, resolveLocale } from './ui/strings/index.ts';
+// Fetched alongside the UI chunk rather than after it: this page is there for this form.
+import './ui/uninstall-form.tsx';
+
+interface HostedPageData {
+  endpoint: string;
+  projectKey: string;
+  survey: Survey;
+  context: { installId?: string; extensionVersion?: string; locale?: string; plan?: Plan };
+}
+
+const data = JSON.parse(document.getElementById('heed-survey-data')!.textContent!) as HostedPageData;
+const locale = resolveLocale([data.context.locale, navigator.language]);
+void loadStrings(locale).then(({ dir }) => {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = dir;
+  return openSurvey({
+    survey: data.survey,
+    endpoint: data.endpoint,
+    projectKey: data.projectKey,
+    context: data.context,
+    locale,
+    mount: document.getElementById('heed-hosted')!,
+    placement: 'page',
+    timeoutMs: 3000,
+  });
+});

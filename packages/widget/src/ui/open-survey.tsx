@@ -1,0 +1,130 @@
+import type { Answers, ResponseContext, Survey } from '@heed/shared';
+import { render } from 'preact';
+import type { HeedUser, ShowResult } from '../api.ts';
+import { pageTransport } from '../transport.ts';
+import { uuid } from '../uuid.ts';
+import { applyStyles } from './apply-styles.ts';
+import { CancelForm } from './cancel-form.tsx';
+import { NpsPrompt } from './nps-prompt.tsx';
+import { loadStrings, resolveLocale } from './strings/index.ts';
+import css from './styles.css?inline';
+import { type Placement, SurveyFrame } from './survey-frame.tsx';
+
+/** How long an overlay keeps its thank-you on screen before closing. */
+const THANKS_MS = 3000;
+
+export interface OpenRequest {
+  survey: Survey;
+  /** Collector base URL ('' for the page's own origin). */
+  endpoint: string;
+  projectKey: string;
+  /** Who answers: stored as the respondent, with the plan as context. */
+  user?: HeedUser;
+  /** The browser's anonymous id, when the widget keeps one. */
+  anonymousId?: string;
+  context?: ResponseContext;
+  locale?: string;
+  nonce?: string;
+  zIndex?: number;
+  /** Render inline into this element; else into `[data-heed-mount="<survey id>"]` if the page has one, else as an overlay. */
+  mount?: Element;
+  /** Forces a placement; a survey's own or an overlay by default. */
+  placement?: Placement;
+  /** After an answer, how long to wait for the collector's acknowledgement before resolving `unavailable`. */
+  timeoutMs: number;
+}
+
+export interface UiOutcome extends ShowResult {
+  /** Closed with "ask me later". */
+  snoozed?: boolean;
+}
+
+function placementOf(survey: Survey, mount: Element | null): Placement {
+  if (mount) return 'inline';
+  if (survey.kind !== 'nps') return 'center';
+  return survey.placement === 'inline' ? 'bottom-right' : survey.placement;
+}
+
+/**
+ * Render `survey` in its own open shadow root and settle once the person is done with it: `submitted`
+ * when the collector acknowledged the answer, `unavailable` when it did not within `timeoutMs` (the
+ * answer stays queued), `dismissed` when closed unanswered. Displays are recorded as they happen.
+ */
+export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
+  const { survey, endpoint, projectKey, user = {}, timeoutMs } = request;
+  const respondent = { userId: user.userId, accountId: user.accountId, anonymousId: request.anonymousId };
+  const locale = resolveLocale([
+    request.locale,
+    new URLSearchParams(location.search).get('locale'),
+    document.documentElement.lang,
+    navigator.language,
+  ]);
+  const mount = request.mount ?? document.querySelector(`[data-heed-mount="${survey.id}"]`);
+  const placement = request.placement ?? placementOf(survey, mount);
+  const overlay = placement === 'bottom-right' || placement === 'center';
+  const host = document.createElement('heed-survey');
+  host.dataset.placement = placement;
+  if (request.zIndex !== undefined) host.style.setProperty('--heed-z', String(request.zIndex));
+  const shadow = host.attachShadow({ mode: 'open' });
+  applyStyles(shadow, css, request.nonce);
+  const root = document.createElement('div');
+  shadow.append(root);
+  const transport = pageTransport();
+  const display = (event: 'shown' | 'dismissed' | 'snoozed') => {
+    const displayId = uuid();
+    void transport.send(`${endpoint}/v1/displays`, displayId, { displayId, projectKey, surveyId: survey.id, event, respondent });
+  };
+
+  let settle!: (outcome: UiOutcome) => void;
+  const outcome = new Promise<UiOutcome>((resolve) => (settle = resolve));
+  let answered = false;
+  const close = () => {
+    render(null, root);
+    host.remove();
+  };
+  const submit = (answers: Answers) => {
+    answered = true;
+    const submissionId = uuid();
+    const delivered = transport.send(`${endpoint}/v1/responses`, submissionId, {
+      submissionId,
+      projectKey,
+      surveyId: survey.id,
+      answers,
+      respondent,
+      context: { plan: user.plan, url: location.origin + location.pathname, locale, ...request.context },
+    });
+    const timedOut = new Promise<undefined>((done) => setTimeout(done, timeoutMs));
+    void Promise.race([delivered, timedOut]).then((delivery) =>
+      settle(delivery?.delivered ? { status: 'submitted', responseId: delivery.reply.id } : { status: 'unavailable' }),
+    );
+    if (overlay) setTimeout(close, THANKS_MS);
+  };
+  const dismiss = (snoozed = false) => {
+    if (!answered) {
+      display(snoozed ? 'snoozed' : 'dismissed');
+      settle({ status: 'dismissed', snoozed });
+    }
+    close();
+  };
+
+  // The uninstall form lives on the hosted page (which loads it up front), so the widget loads it lazily.
+  const [strings, { UninstallForm }] = await Promise.all([
+    loadStrings(locale),
+    survey.kind === 'uninstall' ? import('./uninstall-form.tsx') : { UninstallForm: undefined },
+  ]);
+  (mount ?? document.body).append(host);
+  render(
+    <SurveyFrame placement={placement} labelledBy="heed-title" lang={locale} dir={strings.dir} onEscape={overlay ? () => dismiss() : undefined}>
+      {survey.kind === 'nps' ? (
+        <NpsPrompt survey={survey} strings={strings} onSubmit={submit} onDismiss={() => dismiss()} onSnooze={() => dismiss(true)} />
+      ) : survey.kind === 'cancel' ? (
+        <CancelForm survey={survey} strings={strings} onSubmit={submit} onSkip={() => dismiss()} />
+      ) : (
+        UninstallForm && <UninstallForm survey={survey} strings={strings} onSubmit={submit} />
+      )}
+    </SurveyFrame>,
+    root,
+  );
+  display('shown');
+  return outcome;
+}

@@ -1,0 +1,71 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+/** Where a survey appears: an overlay (slide-in or modal), inside a host element, or as a whole page. */
+export type Placement = 'bottom-right' | 'center' | 'inline' | 'page';
+
+export interface SurveyFrameProps {
+  placement: Placement;
+  /** Id of the element naming the survey (its question or title). */
+  labelledBy: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Escape closes overlays. */
+  onEscape?: () => void;
+  children: ComponentChildren;
+}
+
+const FOCUSABLE = 'button, input, textarea, [tabindex]';
+
+/** Keep Tab and Shift+Tab inside `root`. */
+function trapTab(event: KeyboardEvent, root: HTMLElement): void {
+  const focusable = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.tabIndex >= 0);
+  const active = (root.getRootNode() as ShadowRoot).activeElement;
+  const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+  if (active === edge || !root.contains(active)) {
+    event.preventDefault();
+    (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
+  }
+}
+
+/**
+ * The survey's box with its semantics: overlays are dialogs (the centered one modal, with a focus
+ * trap and a backdrop), inline and page surveys are regions. Focus moves to the element marked
+ * `data-focus` on open (except on a page of its own) and returns where it was on close.
+ */
+export function SurveyFrame({ placement, labelledBy, lang, dir, onEscape, children }: SurveyFrameProps) {
+  const panel = useRef<HTMLDivElement>(null);
+  const modal = placement === 'center';
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    // A whole page is read from its top; everywhere else the survey appears in answer to something.
+    if (placement !== 'page') panel.current?.querySelector<HTMLElement>('[data-focus]')?.focus();
+    return () => previous?.focus();
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && onEscape) {
+      event.stopPropagation();
+      onEscape();
+    } else if (event.key === 'Tab' && modal && panel.current) {
+      trapTab(event, panel.current);
+    }
+  }
+
+  const box = (
+    <div
+      ref={panel}
+      class={`panel ${placement}`}
+      role={placement === 'bottom-right' || modal ? 'dialog' : 'region'}
+      aria-modal={modal ? 'true' : undefined}
+      aria-labelledby={labelledBy}
+      lang={lang}
+      dir={dir}
+      onKeyDown={onKeyDown}
+    >
+      {children}
+    </div>
+  );
+  return modal ? <div class="backdrop">{box}</div> : box;
+}

@@ -1,0 +1,4 @@
+/// <reference types="vite/client" />
+
+/** File name of the hashed UI chunk, injected into heed.js at build time (see vite.config.ts). */
+declare const __HEED_UI_CHUNK__: string;

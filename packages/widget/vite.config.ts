@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { type Plugin, type Rollup, build, defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+const target = 'es2020';
+const terserOptions = { ecma: 2020, compress: { passes: 3 } } as const;
+
+/**
+ * heed.js must stay a classic script (hosts add it with a plain <script async>), and a code-split
+ * Rollup build emits only ES modules. So once the UI chunk has its hashed name, the loader is
+ * bundled on its own as an IIFE with that name baked in; its `import()` of the chunk resolves
+ * against the script's own URL.
+ */
+function classicLoader(): Plugin {
+  return {
+    name: 'heed-classic-loader',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const entry = (name: string) => {
+        const chunk = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry && file.name === name);
+        if (!chunk) throw new Error(`The build has no "${name}" entry chunk`);
+        return JSON.stringify(chunk.fileName);
+      };
+      const result = (await build({
+        root,
+        configFile: false,
+        logLevel: 'warn',
+        define: { __HEED_UI_CHUNK__: entry('ui') },
+        build: {
+          write: false,
+          target,
+          minify: 'terser',
+          terserOptions,
+          lib: { entry: source('loader.ts'), formats: ['iife'], name: 'heedLoader', fileName: () => 'heed.js' },
+          rollupOptions: { output: { strict: false } },
+        },
+      })) as Rollup.RollupOutput[];
+      const [loader] = result[0]!.output;
+      this.emitFile({ type: 'asset', fileName: 'heed.js', source: loader.code });
+    },
+  };
+}
+
+/**
+ * Vite wraps each `import()` in a helper that preloads the chunk's dependencies with <link> tags in
+ * <head> and reports failures on window. The widget adds nothing to the host's <head> and handles its
+ * own failures, so the helper is reduced to the import itself.
+ */
+function plainDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'heed-plain-dynamic-imports',
+    enforce: 'pre',
+    load(id) {
+      return id === helper ? 'export const __vitePreload = (load) => load();' : undefined;
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  build: {
+    target,
+    outDir: 'dist',
+    emptyOutDir: true,
+    minify: 'terser',
+    terserOptions,
+    // No <link rel=modulepreload> injected into the host's <head>: chunks are fetched by import() alone.
+    modulePreload: false,
+    manifest: true,
+    rollupOptions: {
+      input: { ui: source('ui-chunk.ts'), hosted: source('hosted.ts') },
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        // hosted.js is referenced by a fixed URL from the collector's page; everything else is content-hashed.
+        entryFileNames: (chunk) => (chunk.name === 'hosted' ? '[name].js' : '[name]-[hash].js'),
+        chunkFileNames: '[name]-[hash].js',
+      },
+    },
+  },
+  plugins: [plainDynamicImports(), classicLoader()],
+});
