@@ -1,0 +1,44 @@
+/**
+ * Test support: every store engine a domain query must work on, each opened empty and removed afterwards.
+ * The embedded engine always; the Mongo adapter on the test setup's wire-protocol server (`MONGODB_URI`, else
+ * FerretDB 1.24). Not imported by production code.
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { inject } from 'vitest';
+import { openEmbeddedStore } from '../store/embedded-store.ts';
+import { openMongoStore } from '../store/mongo-store.ts';
+import type { Store } from '../store/store.ts';
+import { tempDir } from './test-support.ts';
+
+export interface TestEngine {
+  name: string;
+  open(): Promise<{ store: Store; remove: () => Promise<void> }>;
+}
+
+export function testEngines(): TestEngine[] {
+  const uri = inject('mongoUri');
+  return [
+    {
+      name: 'embedded',
+      async open() {
+        const dir = await tempDir();
+        const store = await openEmbeddedStore({ dataDir: dir.path });
+        return { store, remove: dir.remove };
+      },
+    },
+    {
+      name: inject('mongoIsFerret') ? 'mongo on FerretDB 1.24' : 'mongo on MongoDB',
+      async open() {
+        const dbName = `heed_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+        const store = await openMongoStore({ uri, dbName, onWarning: () => {} });
+        const remove = async () => {
+          const admin = await mongoose.createConnection(uri, { dbName, bufferCommands: false }).asPromise();
+          await admin.dropDatabase();
+          await admin.close();
+        };
+        return { store, remove };
+      },
+    },
+  ];
+}
