@@ -25,6 +25,7 @@ export function page({ title, body, lang = 'en', dir = 'ltr', stylesheets = [], 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title}</title>
 ${stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${head}${scripts.map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
 <body>
