@@ -27,9 +27,14 @@ function guarded<C extends object>(collection: C): C {
 }
 
 export function reportStoreFailures(store: Store): Store {
+  const collections = new Map<CollectionName, object>();
   return {
     engine: store.engine,
-    collection: <K extends CollectionName>(name: K): Collection<Collections[K]> => guarded(store.collection(name)),
+    collection<K extends CollectionName>(name: K): Collection<Collections[K]> {
+      let collection = collections.get(name);
+      if (!collection) collections.set(name, (collection = guarded(store.collection(name))));
+      return collection as Collection<Collections[K]>;
+    },
     ping: () => store.ping().catch(unavailable),
     close: () => store.close(),
   };
