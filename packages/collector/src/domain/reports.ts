@@ -95,7 +95,7 @@ export async function npsReport({ store, clock }: Omit<ReportDeps, 'config'>, qu
   return { interval: query.interval, from, to, points, total: tally(total) };
 }
 
-/** Cancel and uninstall reasons per month, split by plan; default range: the trailing 12 months. */
+/** Cancel and uninstall reasons per month, split by plan (`interval` does not apply); default range: the trailing 12 months. */
 export async function reasonsReport({ store, config, clock }: ReportDeps, query: ReportQuery): Promise<ReasonsReport> {
   const { from, to } = resolveRange(query, clock(), (day) => addMonths(startOfPeriod(day, 'month'), -(DEFAULT_REASON_MONTHS - 1)));
 
