@@ -78,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(openapiRoutes);
   await app.register(publicApiRoutes, { email: options.mailer !== undefined });
-  await app.register(adminRoutes, { adminToken: options.adminToken });
+  await app.register(adminRoutes, { adminToken: options.adminToken, email: options.mailer !== undefined });
   await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
   await app.register(assetRoutes);
   await app.register(hostedPageRoutes);

@@ -1,10 +1,18 @@
-/** Admin: responses, filtered and cursor-paginated, and the same selection as a CSV download. */
+/**
+ * Admin: responses, filtered and cursor-paginated, the same selection as a CSV download, and triage
+ * (status, owner, linked issue, tags) of one response.
+ */
 import { Readable } from 'node:stream';
-import { ResponseQuerySchema } from '@heed/shared';
+import { ResponseQuerySchema, TriagePatchSchema } from '@heed/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { listResponses, presentResponse, responsesCsv } from '../../domain/responses-query.ts';
+import { updateTriage } from '../../domain/triage.ts';
 
-export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Who a triage change is recorded as: the admin token names no person. */
+const ADMIN_ACTOR = 'admin';
+
+export const adminResponseRoutes: FastifyPluginAsyncZod<{ email: boolean }> = async (app, { email }) => {
   app.get('/v1/responses', { schema: { querystring: ResponseQuerySchema } }, async (request) => {
     const page = await listResponses(app.store, request.query);
     return { items: page.items.map(presentResponse), nextCursor: page.nextCursor };
@@ -18,4 +26,13 @@ export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('Cache-Control', 'no-store')
       .send(Readable.from(responsesCsv(app.store, request.query)));
   });
+
+  app.patch(
+    '/v1/responses/:id',
+    { schema: { params: z.object({ id: z.string().min(1).max(200) }), body: TriagePatchSchema } },
+    async (request) => {
+      const deps = { store: app.store, config: app.heedConfig, clock: app.clock, channels: { email } };
+      return presentResponse(await updateTriage(deps, request.params.id, request.body, ADMIN_ACTOR));
+    },
+  );
 };

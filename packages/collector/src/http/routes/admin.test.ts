@@ -12,8 +12,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const admin = (url: string, method: 'GET' | 'POST' = 'GET') =>
-  t.app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+const admin = (url: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = 'GET', payload?: unknown) =>
+  t.app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 /** Posts answers one minute apart; returns their ids, oldest first. */
 async function answer(count: number, overrides: Record<string, unknown> = {}): Promise<string[]> {
@@ -120,5 +120,42 @@ describe('alerts', () => {
     expect(again.json().code).toBe('HEED_ERR_CONFLICT');
     const missing = await admin('/v1/alerts/nope/retry', 'POST');
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('PATCH /v1/responses/:id', () => {
+  it('changes the triage and records who changed what', async () => {
+    const [id] = await answer(1, { answers: { score: 2, comment: 'crashes' } });
+    const res = await admin(`/v1/responses/${id}`, 'PATCH', { status: 'acknowledged', tags: ['crash'], issueUrl: 'https://issues.example.com/1' });
+    expect(res.statusCode).toBe(200);
+    const { triage } = res.json();
+    expect(triage).toMatchObject({ status: 'acknowledged', tags: ['crash'], issueUrl: 'https://issues.example.com/1' });
+    expect(triage.history).toHaveLength(1);
+    expect(triage.history[0]).toMatchObject({ actor: 'admin', at: now.toISOString() });
+  });
+
+  it('validates the patch and answers 404 for an unknown response', async () => {
+    const empty = await admin('/v1/responses/whatever', 'PATCH', {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toBe('body: at least one of status, owner, issueUrl, tags is required');
+    const status = await admin('/v1/responses/whatever', 'PATCH', { status: 'done' });
+    expect(status.json().message).toMatch(/^body\.status: Invalid option/);
+    const missing = await admin('/v1/responses/nope', 'PATCH', { status: 'closed' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('HEED_ERR_NOT_FOUND');
+    const unauthorised = await t.app.inject({ method: 'PATCH', url: '/v1/responses/nope', payload: { status: 'closed' } });
+    expect(unauthorised.statusCode).toBe(401);
+  });
+});
+
+describe('DELETE /v1/respondents/:userId', () => {
+  it("erases one person's responses and says how many", async () => {
+    await answer(2, { respondent: { userId: 'u_gone' } });
+    await answer(1, { respondent: { userId: 'u_kept' } });
+    const res = await admin('/v1/respondents/u_gone', 'DELETE');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ erased: { responses: 2, displays: 0, alerts: expect.any(Number) } });
+    expect(await t.store.collection('responses').count({})).toBe(1);
+    expect((await t.app.inject({ method: 'DELETE', url: '/v1/respondents/u_kept' })).statusCode).toBe(401);
   });
 });

@@ -2,16 +2,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requireAdminToken } from '../admin-auth.ts';
 import { adminAlertRoutes } from './admin-alerts.ts';
+import { adminRespondentRoutes } from './admin-respondents.ts';
 import { adminResponseRoutes } from './admin-responses.ts';
 import { digestRoutes } from './digests.ts';
 import { reportRoutes } from './reports.ts';
 
-export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }> = async (app, { adminToken }) => {
+export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined; email: boolean }> = async (app, { adminToken, email }) => {
   app.addHook('onRequest', requireAdminToken(adminToken));
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, security: [{ adminToken: [] }] }; // documented in /openapi.json
   });
-  await app.register(adminResponseRoutes);
+  await app.register(adminResponseRoutes, { email });
+  await app.register(adminRespondentRoutes);
   await app.register(adminAlertRoutes);
   await app.register(reportRoutes);
   await app.register(digestRoutes);
