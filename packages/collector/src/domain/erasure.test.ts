@@ -1,26 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Submission } from '@heed/shared';
 import type { Store } from '../store/store.ts';
 import { eraseRespondent } from './erasure.ts';
 import { ingestSubmission, recordDisplay, type IngestDeps } from './ingest.ts';
-import { openTestStore, testConfig } from './test-support.ts';
+import { testEngines } from './test-engines.ts';
+import { testConfig, useTestStore } from './test-support.ts';
 
 let store: Store;
-let close: () => Promise<void>;
 let deps: IngestDeps;
 
-beforeEach(async () => {
-  ({ store, close } = await openTestStore());
-  const config = testConfig({
+
+const config = testConfig({
     owners: [
       { id: 'pm-editor', name: 'Editor PM', slackWebhookUrl: 'https://hooks.slack.example/e' },
       { id: 'pm-growth', name: 'Growth PM' },
     ],
   });
-  deps = { store, config, clock: () => new Date('2026-03-04T10:00:00Z') };
-});
-afterEach(async () => close());
 
 const submit = (userId: string, fields: Partial<Submission> = {}) =>
   ingestSubmission(deps, {
@@ -35,27 +31,37 @@ const submit = (userId: string, fields: Partial<Submission> = {}) =>
 const show = (userId: string) =>
   recordDisplay(deps, { displayId: randomUUID(), projectKey: 'pk_test', surveyId: 'app-nps', event: 'shown', respondent: { userId } });
 
-it("erases a person's responses, displays and undelivered alerts, and nobody else's", async () => {
-  const delivered = await submit('u_gone');
-  await submit('u_gone');
-  await submit('u_gone', { answers: { score: 10 } });
-  const kept = await submit('u_kept');
-  await show('u_gone');
-  await show('u_gone');
-  await show('u_kept');
-  await store.collection('alerts').updateOne({ responseId: delivered.id }, { $set: { status: 'delivered' } });
-  const rollupsBefore = await store.collection('rollups').find({});
+describe.each(testEngines())('on the $name store', (engine) => {
+  useTestStore(
+    () => engine.open(),
+    (opened) => {
+      store = opened;
+      deps = { store, config, clock: () => new Date('2026-03-04T10:00:00Z') };
+    },
+  );
 
-  expect(await eraseRespondent(deps, 'u_gone')).toEqual({ responses: 3, displays: 2, alerts: 1 });
+  it("erases a person's responses, displays and undelivered alerts, and nobody else's", async () => {
+    const delivered = await submit('u_gone');
+    await submit('u_gone');
+    await submit('u_gone', { answers: { score: 10 } });
+    const kept = await submit('u_kept');
+    await show('u_gone');
+    await show('u_gone');
+    await show('u_kept');
+    await store.collection('alerts').updateOne({ responseId: delivered.id }, { $set: { status: 'delivered' } });
+    const rollupsBefore = await store.collection('rollups').find({});
 
-  expect((await store.collection('responses').find({})).map((r) => r._id)).toEqual([kept.id]);
-  expect(await store.collection('displays').find({})).toMatchObject([{ userId: 'u_kept' }]);
-  expect((await store.collection('alerts').find({}, { sort: { status: 1 } })).map((a) => [a.responseId, a.status])).toEqual([
-    [delivered.id, 'delivered'],
-    [kept.id, 'pending'],
-  ]);
-  // Counts are anonymous and stay.
-  expect(await store.collection('rollups').find({})).toEqual(rollupsBefore);
+    expect(await eraseRespondent(deps, 'u_gone')).toEqual({ responses: 3, displays: 2, alerts: 1 });
 
-  expect(await eraseRespondent(deps, 'u_gone')).toEqual({ responses: 0, displays: 0, alerts: 0 });
+    expect((await store.collection('responses').find({})).map((r) => r._id)).toEqual([kept.id]);
+    expect(await store.collection('displays').find({})).toMatchObject([{ userId: 'u_kept' }]);
+    expect((await store.collection('alerts').find({}, { sort: { status: 1 } })).map((a) => [a.responseId, a.status])).toEqual([
+      [delivered.id, 'delivered'],
+      [kept.id, 'pending'],
+    ]);
+    // Counts are anonymous and stay.
+    expect(await store.collection('rollups').find({})).toEqual(rollupsBefore);
+
+    expect(await eraseRespondent(deps, 'u_gone')).toEqual({ responses: 0, displays: 0, alerts: 0 });
+  });
 });

@@ -36,6 +36,9 @@ export interface IngestDeps {
   channels?: ChannelSettings;
 }
 
+/** Displays read per person for `seenBy`: far more than recontact windows and the cooldown let happen. */
+const SEEN_SCAN_LIMIT = 1000;
+
 /** How long one collector has to complete a response's effects before another may take over. */
 export const EFFECTS_CLAIM_MS = 30_000;
 
@@ -183,18 +186,15 @@ export async function seenBy(
     ...(who.anonymousId ? [{ anonymousId: who.anonymousId }] : []),
   ];
   if (people.length === 0) return { lastShownAt: {}, lastAnyShownAt: null };
-  const rows = await deps.store.collection('displays').aggregate<{ _id: string; last: Date }>([
-    { $match: { projectKey, event: 'shown', $or: people } },
-    { $group: { _id: '$surveyId', last: { $max: '$at' } } },
-  ]);
+  // Newest first, so the first display seen per survey is its latest. A person is shown few surveys
+  // (recontact windows, cooldown), so reading their displays is cheap, and needs no $group (which not
+  // every engine implements).
+  const shown = await deps.store
+    .collection('displays')
+    .find({ projectKey, event: 'shown', $or: people }, { sort: { at: -1 }, limit: SEEN_SCAN_LIMIT });
   const lastShownAt: Record<string, string> = {};
-  let lastAny: Date | null = null;
-  for (const row of rows) {
-    const last = new Date(row.last);
-    lastShownAt[row._id] = last.toISOString();
-    if (!lastAny || last > lastAny) lastAny = last;
-  }
-  return { lastShownAt, lastAnyShownAt: lastAny?.toISOString() ?? null };
+  for (const display of shown) lastShownAt[display.surveyId] ??= display.at.toISOString();
+  return { lastShownAt, lastAnyShownAt: shown[0]?.at.toISOString() ?? null };
 }
 
 function findProject(config: HeedConfig, projectKey: string) {

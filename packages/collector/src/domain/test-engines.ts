@@ -5,14 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { inject } from 'vitest';
+import { inject, it } from 'vitest';
 import { openEmbeddedStore } from '../store/embedded-store.ts';
 import { openMongoStore } from '../store/mongo-store.ts';
+import { FERRETDB_1_24_GAPS, type StoreCapability } from '../store/store-contract.ts';
 import type { Store } from '../store/store.ts';
 import { tempDir } from './test-support.ts';
 
 export interface TestEngine {
   name: string;
+  /** What the engine gets wrong or lacks (see store-contract.ts). */
+  unsupported: readonly StoreCapability[];
   open(): Promise<{ store: Store; remove: () => Promise<void> }>;
 }
 
@@ -21,6 +24,7 @@ export function testEngines(): TestEngine[] {
   return [
     {
       name: 'embedded',
+      unsupported: [],
       async open() {
         const dir = await tempDir();
         const store = await openEmbeddedStore({ dataDir: dir.path });
@@ -29,6 +33,7 @@ export function testEngines(): TestEngine[] {
     },
     {
       name: inject('mongoIsFerret') ? 'mongo on FerretDB 1.24' : 'mongo on MongoDB',
+      unsupported: inject('mongoIsFerret') ? FERRETDB_1_24_GAPS : [],
       async open() {
         const dbName = `heed_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
         const store = await openMongoStore({ uri, dbName, onWarning: () => {} });
@@ -41,4 +46,11 @@ export function testEngines(): TestEngine[] {
       },
     },
   ];
+}
+
+/** A test that needs `capabilities`: run on engines that have them, skipped (saying why) on the others. */
+export function itNeeds(engine: TestEngine, capabilities: readonly StoreCapability[], title: string, body: () => Promise<void>): void {
+  const missing = capabilities.filter((capability) => engine.unsupported.includes(capability));
+  if (missing.length === 0) it(title, body);
+  else it.skip(`${title} [skipped: ${missing.join(', ')} not supported by ${engine.name}]`, body);
 }

@@ -1,13 +1,14 @@
 /**
- * Test support for domain and notify tests: a real HTTP receiver on 127.0.0.1, a config, a response, and
- * a temporary embedded store. Not imported by production code.
+ * Test support for domain and notify tests: real HTTP and SMTP receivers on 127.0.0.1, a config, a response,
+ * an alert, temporary directories and per-test stores. Not imported by production code.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { afterEach, beforeEach } from 'vitest';
 import { HeedConfigSchema, type HeedConfig, type HeedConfigInput } from '@heed/shared';
-import { openEmbeddedStore } from '../store/embedded-store.ts';
 import type { AlertDoc, ResponseDoc, Store } from '../store/store.ts';
 
 export interface ReceivedRequest {
@@ -56,6 +57,41 @@ export async function startReceiver(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on a free loopback port; `reject` answers the DATA command with that SMTP code. */
+export async function startSmtp(reject?: { code: number; message: string }) {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream: SMTPServerDataStream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (reject) {
+          callback(Object.assign(new Error(reject.message), { responseCode: reject.code }));
+          return;
+        }
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(resolve)) };
 }
 
 /** The demo-like config the domain tests share; `overrides` replace top-level keys. */
@@ -148,16 +184,21 @@ export async function tempDir(prefix = 'heed-test-'): Promise<{ path: string; re
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** A real embedded store in a fresh temporary directory; `close` also removes the directory. */
-export async function openTestStore(): Promise<{ store: Store; dataDir: string; close: () => Promise<void> }> {
-  const dir = await tempDir('heed-store-');
-  const store = await openEmbeddedStore({ dataDir: dir.path });
-  return {
-    store,
-    dataDir: dir.path,
-    close: async () => {
-      await store.close();
-      await dir.remove();
-    },
-  };
+/**
+ * For the calling suite: opens a fresh store before each test and hands it to `opened`; closes and removes
+ * it after each test (after the suite's own later-registered afterEach hooks).
+ */
+export function useTestStore(
+  open: () => Promise<{ store: Store; remove: () => Promise<void> }>,
+  opened: (store: Store) => void | Promise<void>,
+): void {
+  let current: { store: Store; remove: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await open();
+    await opened(current.store);
+  });
+  afterEach(async () => {
+    await current?.store.close();
+    await current?.remove();
+  });
 }

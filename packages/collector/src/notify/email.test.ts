@@ -1,45 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { Owner } from '@heed/shared';
-import { testAlert, testConfig, testResponse } from '../domain/test-support.ts';
+import { startSmtp, testAlert, testConfig, testResponse } from '../domain/test-support.ts';
 import { classifySmtpError, createMailer, emailMessage, sendEmail, type Mailer } from './email.ts';
 
 const owner: Owner = { id: 'pm-editor', name: 'Editor PM', email: 'editor-pm@example.com' };
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free loopback port; `reject` answers the DATA command with that SMTP code. */
-async function startSmtp(reject?: { code: number; message: string }) {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream: SMTPServerDataStream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (reject) {
-          callback(Object.assign(new Error(reject.message), { responseCode: reject.code }));
-          return;
-        }
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(resolve)) };
-}
 
 describe('emailMessage', () => {
   it('escapes the comment in HTML and keeps it verbatim in text', () => {
