@@ -1,12 +1,53 @@
-import { open } from 'node:fs/promises';
+/**
+ * NeDB's datafile format, for the writes the embedded engine makes itself: one JSON document per line,
+ * Dates as `{"$$date": <ms>}`, deletions as `{"$$deleted": true, "_id": ...}`; the last line for an `_id`
+ * wins. NeDB loads (and compacts) these files; this module appends to them and rewrites them.
+ */
+import { open, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 const NEWLINE = 0x0a;
 const CHUNK = 64 * 1024;
 
+/** One document as a datafile line (without the newline), exactly as NeDB serializes it. */
+export function documentLine(doc: Record<string, unknown>): string {
+  return JSON.stringify(doc, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    return original instanceof Date ? { $$date: original.getTime() } : value;
+  });
+}
+
+/** The line that deletes a document. */
+export function deletionLine(id: string): string {
+  return JSON.stringify({ $$deleted: true, _id: id });
+}
+
 /**
- * Cuts a partial last line off a datafile. Every record NeDB appends ends with a newline, so a tail without
- * one is an append a crash tore; it was never acknowledged (acks wait for the append and an fsync).
- * Without this, NeDB counts the fragment as corruption and may refuse to load a small file.
+ * Replaces the file with `lines`, crash-safely: a crash leaves either the old file or the new one whole
+ * (written beside it, fsynced, renamed over it, directory fsynced).
+ */
+export async function rewriteDatafile(path: string, lines: string[]): Promise<void> {
+  const temp = `${path}~`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(lines.map((line) => `${line}\n`).join(''));
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  const directory = await open(dirname(path), 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+/**
+ * Cuts a partial last line off a datafile. Every record ends with a newline, so a tail without one is an
+ * append a crash tore; it was never acknowledged (acks wait for the append and an fsync). Without this,
+ * NeDB counts the fragment as corruption and may refuse to load a small file.
  */
 export async function truncateTornTail(path: string): Promise<void> {
   let handle;

@@ -1,17 +1,19 @@
 /**
- * One collection of the embedded engine: an @seald-io/nedb datastore keeps the documents (in memory, and
- * appended to its datafile) and enforces the unique indexes; mingo evaluates every filter, update and
- * pipeline, so the domain's MongoDB dialect means the same here as on MongoDB.
+ * One collection of the embedded engine. NeDB loads the datafile (and compacts it) at open, then holds the
+ * documents in memory with their unique indexes; mingo evaluates every filter, update and pipeline, so the
+ * domain's MongoDB dialect means the same here as on MongoDB.
  *
- * Writes take the collection's mutex (so `findOneAndUpdate` is atomic within the process), append through
- * NeDB, then wait for an fsync of the datafile before they are acknowledged. Inserts queued in the same
- * event-loop turn are appended together; fsyncs requested together are shared.
+ * Writes take the collection's mutex (so `findOneAndUpdate` is atomic within the process), change the
+ * in-memory documents, queue their new state on the journal, and are acknowledged once the journal has
+ * written and fsynced it. The journal writes whatever queued while it was busy in one append and one fsync
+ * (group commit), and inserts queued in the same event-loop turn are inserted together.
  */
 import Datastore from '@seald-io/nedb';
 import { Query, aggregate } from 'mingo';
+import { deletionLine, documentLine, rewriteDatafile, truncateTornTail } from './datafile.ts';
 import { DuplicateKeyError } from './duplicate-key-error.ts';
-import { createFileSyncer } from './file-syncer.ts';
 import { createInsertBatcher, type InsertBatcher, type InsertOutcome } from './insert-batcher.ts';
+import { Journal } from './journal.ts';
 import { createMutex, type Mutex } from './mutex.ts';
 import type { Collection, Filter, FindOptions, IndexSpec, Pipeline, Sort, Update } from './store.ts';
 import { applyUpdate, upsertDocument } from './update-document.ts';
@@ -24,39 +26,50 @@ export interface EmbeddedCollectionOptions {
   indexes: IndexSpec[];
 }
 
+interface Written<R> {
+  result: R;
+  /** Resolves once the write is on disk; absent when nothing changed. */
+  durable?: Promise<void>;
+}
+
 export class EmbeddedCollection<T extends { _id: string }> implements Collection<T> {
   readonly name: string;
+  readonly #filename: string;
   readonly #datastore: Datastore<Doc>;
+  readonly #journal: Journal;
   readonly #indexes: IndexSpec[];
   /** Fields whose equality NeDB can answer from an index: `_id` and single-field unique keys. */
   readonly #lookupFields: string[];
   readonly #mutex: Mutex = createMutex();
-  readonly #sync: () => Promise<void>;
   readonly #batcher: InsertBatcher<Doc>;
   #closed = false;
 
-  private constructor(options: EmbeddedCollectionOptions, datastore: Datastore<Doc>) {
+  private constructor(options: EmbeddedCollectionOptions, datastore: Datastore<Doc>, journal: Journal) {
     this.name = options.name;
+    this.#filename = options.filename;
     this.#datastore = datastore;
+    this.#journal = journal;
     this.#indexes = options.indexes;
     this.#lookupFields = [
       '_id',
       ...options.indexes.filter((index) => index.unique && Object.keys(index.fields).length === 1).map((index) => Object.keys(index.fields)[0] as string),
     ];
-    this.#sync = createFileSyncer(options.filename);
-    this.#batcher = createInsertBatcher((docs) => this.#writeBatch(docs));
+    this.#batcher = createInsertBatcher((docs) => this.#insertBatch(docs));
   }
 
-  /** Loads the datafile (NeDB compacts it while loading) and declares the unique indexes. */
+  /** Loads the datafile into memory, declaring the unique indexes, and opens it for appending. */
   static async open<T extends { _id: string }>(options: EmbeddedCollectionOptions): Promise<EmbeddedCollection<T>> {
-    const datastore = new Datastore<Doc>({ filename: options.filename });
-    await datastore.loadDatabaseAsync();
+    await truncateTornTail(options.filename);
+    const file = new Datastore<Doc>({ filename: options.filename });
+    await file.loadDatabaseAsync();
+    const datastore = new Datastore<Doc>({ inMemoryOnly: true });
     for (const index of options.indexes) {
       if (!index.unique) continue;
       const fields = Object.keys(index.fields);
       await datastore.ensureIndexAsync({ fieldName: fields.length === 1 ? (fields[0] as string) : fields, unique: true });
     }
-    return new EmbeddedCollection<T>(options, datastore);
+    await datastore.insertAsync(file.getAllData());
+    return new EmbeddedCollection<T>(options, datastore, await Journal.open(options.filename));
   }
 
   async insertOne(doc: T): Promise<{ inserted: boolean }> {
@@ -87,38 +100,34 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
   }
 
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<{ matched: number; upserted: boolean }> {
-    const { doc, upserted, wrote } = await this.#updateFirst(filter, update, { upsert: options.upsert });
-    if (wrote) await this.#sync();
+    const { doc, upserted } = await this.#write(() => this.#updateFirst(filter, update, { upsert: options.upsert }));
     return { matched: doc && !upserted ? 1 : 0, upserted };
   }
 
-  async updateMany(filter: Filter, update: Update): Promise<{ matched: number }> {
-    this.#assertOpen();
-    const { matched, wrote } = await this.#mutex(async () => {
+  updateMany(filter: Filter, update: Update): Promise<{ matched: number }> {
+    return this.#write(async () => {
       const docs = await this.#matching(filter);
-      let changed = 0;
-      for (const doc of docs) if (await this.#replace(doc, update)) changed += 1;
-      return { matched: docs.length, wrote: changed > 0 };
+      const lines: string[] = [];
+      for (const doc of docs) {
+        const next = await this.#replace(doc, update);
+        if (next) lines.push(documentLine(next));
+      }
+      return { result: { matched: docs.length }, durable: this.#journal.append(lines) };
     });
-    if (wrote) await this.#sync();
-    return { matched };
   }
 
   async findOneAndUpdate(filter: Filter, update: Update, options: { sort?: Sort; upsert?: boolean } = {}): Promise<T | null> {
-    const { doc, wrote } = await this.#updateFirst(filter, update, options);
-    if (wrote) await this.#sync();
+    const { doc } = await this.#write(() => this.#updateFirst(filter, update, options));
     return doc ? copy<T>(doc) : null;
   }
 
-  async deleteMany(filter: Filter): Promise<{ deleted: number }> {
-    this.#assertOpen();
-    const deleted = await this.#mutex(async () => {
+  deleteMany(filter: Filter): Promise<{ deleted: number }> {
+    return this.#write(async () => {
       const ids = (await this.#matching(filter)).map((doc) => doc._id);
-      if (ids.length === 0) return 0;
-      return this.#datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
+      if (ids.length === 0) return { result: { deleted: 0 } };
+      const deleted = await this.#datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
+      return { result: { deleted }, durable: this.#journal.append(ids.map(deletionLine)) };
     });
-    if (deleted > 0) await this.#sync();
-    return { deleted };
   }
 
   async aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]> {
@@ -146,65 +155,74 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     return expired;
   }
 
-  /** Rewrites the datafile with only the live documents (NeDB's compaction, crash-safe). */
-  async compact(): Promise<void> {
+  /** Rewrites the datafile with only the live documents, crash-safely; writes wait meanwhile. */
+  compact(): Promise<void> {
     this.#assertOpen();
-    await this.#datastore.compactDatafileAsync();
+    return this.#mutex(() =>
+      this.#journal.replaceFile(() => rewriteDatafile(this.#filename, this.#datastore.getAllData().map(documentLine))),
+    );
   }
 
-  /** Refuses new calls, writes queued inserts, waits for every write in progress and for its fsync. */
+  /** Refuses new calls, writes queued inserts, and waits until every accepted write is on disk. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     await this.#batcher.flush();
     await this.#mutex(async () => undefined);
-    await this.#sync();
+    await this.#journal.close();
   }
 
   #assertOpen(): void {
     if (this.#closed) throw new Error(`the embedded store is closed (collection "${this.name}")`);
+    if (this.#journal.failure) throw this.#journal.failure;
+  }
+
+  /** Runs a write under the mutex, then waits (outside it) until the write is durable. */
+  async #write<R>(critical: () => Promise<Written<R>>): Promise<R> {
+    this.#assertOpen();
+    const { result, durable } = await this.#mutex(critical);
+    await durable;
+    return result;
   }
 
   /** Matching documents, sorted and sliced. These may be NeDB's own objects: copy before handing out. */
   async #matching(filter: Filter, options: FindOptions = {}): Promise<Doc[]> {
-    const query = new Query(filter);
     const lookup = indexLookup(filter, this.#lookupFields);
     const candidates = lookup ? await this.#datastore.findAsync(lookup) : this.#datastore.getAllData();
-    let cursor = query.find<Doc>(candidates);
+    // A filter that is nothing but that index condition is answered exactly by NeDB.
+    if (lookup && Object.keys(filter).length === 1 && !options.sort && !options.skip) {
+      return options.limit ? candidates.slice(0, options.limit) : candidates;
+    }
+    let cursor = new Query(filter).find<Doc>(candidates);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
     return cursor.all();
   }
 
-  /** Updates the first match (by `sort`), or inserts the upsert document; under the mutex. */
-  #updateFirst(
+  /** Updates the first match (by `sort`), or inserts the upsert document. Caller holds the mutex. */
+  async #updateFirst(
     filter: Filter,
     update: Update,
     options: { sort?: Sort; upsert?: boolean },
-  ): Promise<{ doc: Doc | null; upserted: boolean; wrote: boolean }> {
-    this.#assertOpen();
-    return this.#mutex(async () => {
-      const [current] = await this.#matching(filter, { sort: options.sort, limit: 1 });
-      if (current) {
-        const next = structuredClone(current);
-        const changed = applyUpdate(next, update, false).length > 0;
-        if (changed) await this.#unique(this.#datastore.updateAsync({ _id: current._id }, next, {}));
-        return { doc: next, upserted: false, wrote: changed };
-      }
-      if (!options.upsert) return { doc: null, upserted: false, wrote: false };
-      const created = upsertDocument(filter, update) as Doc;
-      await this.#unique(this.#datastore.insertAsync(created));
-      return { doc: created, upserted: true, wrote: true };
-    });
+  ): Promise<Written<{ doc: Doc | null; upserted: boolean }>> {
+    const [current] = await this.#matching(filter, { sort: options.sort, limit: 1 });
+    if (current) {
+      const next = await this.#replace(current, update);
+      return { result: { doc: next ?? current, upserted: false }, durable: next && this.#journal.append([documentLine(next)]) };
+    }
+    if (!options.upsert) return { result: { doc: null, upserted: false } };
+    const created = upsertDocument(filter, update) as Doc;
+    await this.#unique(this.#datastore.insertAsync(created));
+    return { result: { doc: created, upserted: true }, durable: this.#journal.append([documentLine(created)]) };
   }
 
-  /** Applies `update` to one matched document; false when it changed nothing. Caller holds the mutex. */
-  async #replace(current: Doc, update: Update): Promise<boolean> {
+  /** Applies `update` to one document in memory; its new state, or undefined when nothing changed. */
+  async #replace(current: Doc, update: Update): Promise<Doc | undefined> {
     const next = structuredClone(current);
-    if (applyUpdate(next, update, false).length === 0) return false;
+    if (applyUpdate(next, update, false).length === 0) return undefined;
     await this.#unique(this.#datastore.updateAsync({ _id: current._id }, next, {}));
-    return true;
+    return next;
   }
 
   /** Reports a unique-index violation of an update or upsert as a DuplicateKeyError. */
@@ -217,13 +235,17 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     }
   }
 
-  async #writeBatch(docs: Doc[]): Promise<InsertOutcome[]> {
-    const outcomes = await this.#mutex(() => this.#insertAll(docs));
-    if (outcomes.includes('inserted')) await this.#sync();
-    return outcomes;
+  async #insertBatch(docs: Doc[]): Promise<InsertOutcome[]> {
+    const { result, durable } = await this.#mutex(async () => {
+      const outcomes = await this.#insertAll(docs);
+      const lines = docs.filter((_, index) => outcomes[index] === 'inserted').map(documentLine);
+      return { result: outcomes, durable: this.#journal.append(lines) };
+    });
+    await durable;
+    return result;
   }
 
-  /** One append for the whole batch; if NeDB refuses it (it then stores none), one document at a time. */
+  /** All documents in one NeDB insert; if NeDB refuses it (it then keeps none), one at a time. */
   async #insertAll(docs: Doc[]): Promise<InsertOutcome[]> {
     try {
       await this.#datastore.insertAsync(docs);

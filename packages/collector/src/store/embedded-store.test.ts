@@ -1,10 +1,10 @@
-import { mkdtemp, open, readdir, readFile, rm, appendFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openEmbeddedStore } from './embedded-store.ts';
 import { storeContract } from './store-contract.ts';
-import { makeDisplay, makeResponse } from './store-fixtures.ts';
+import { makeDisplay, makeResponse, makeRollup } from './store-fixtures.ts';
 
 const tempDirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -12,6 +12,13 @@ async function tempDir(): Promise<string> {
   tempDirs.push(dir);
   return dir;
 }
+/** The prototype of node:fs file handles, whose methods the store's writes go through. */
+async function fileHandlePrototype(dataDir: string): Promise<FileHandle> {
+  const probe = await open(join(dataDir, 'responses.db'), 'r');
+  await probe.close();
+  return Object.getPrototypeOf(probe) as FileHandle;
+}
+
 afterEach(async () => {
   await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -78,9 +85,7 @@ describe('embedded store', () => {
   it('group commit: concurrent inserts share one fsync and are acknowledged only after it', async () => {
     const dataDir = await tempDir();
     const store = await openEmbeddedStore({ dataDir });
-    const probe = await open(join(dataDir, 'responses.db'), 'r');
-    const fileHandle = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
+    const fileHandle = await fileHandlePrototype(dataDir);
     const events: string[] = [];
     const datasync = fileHandle.datasync;
     const spy = vi.spyOn(fileHandle, 'datasync').mockImplementation(async function (this: unknown) {
@@ -100,6 +105,67 @@ describe('embedded store', () => {
     expect(events[0]).toBe('fsync');
     expect(events.filter((event) => event === 'ack')).toHaveLength(50);
     await store.close();
+  });
+
+  it('updates from many callers are acknowledged only after an fsync, and share them', async () => {
+    const dataDir = await tempDir();
+    const store = await openEmbeddedStore({ dataDir });
+    await store.collection('rollups').insertOne(makeRollup('2026-01-05'));
+    const fileHandle = await fileHandlePrototype(dataDir);
+    const events: string[] = [];
+    const datasync = fileHandle.datasync;
+    const spy = vi.spyOn(fileHandle, 'datasync').mockImplementation(async function (this: unknown) {
+      await datasync.call(this);
+      events.push('fsync');
+    });
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, () =>
+          store.collection('rollups').updateOne({ _id: '2026-01-05|portal-cancel|saas' }, { $inc: { responses: 1 } }).then(() => events.push('ack')),
+        ),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(events[0]).toBe('fsync');
+    expect(events.filter((event) => event === 'ack')).toHaveLength(40);
+    expect(events.filter((event) => event === 'fsync').length).toBeLessThanOrEqual(3);
+    expect((await store.collection('rollups').findOne({}))?.responses).toBe(40);
+    await store.close();
+  });
+
+  it('stops accepting writes once a datafile write fails, naming the file', async () => {
+    const dataDir = await tempDir();
+    const store = await openEmbeddedStore({ dataDir });
+    const fileHandle = await fileHandlePrototype(dataDir);
+    const spy = vi.spyOn(fileHandle, 'appendFile').mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    try {
+      await expect(store.collection('responses').insertOne(makeResponse(1))).rejects.toThrow(/responses\.db failed; restart to reload it: ENOSPC/);
+      await expect(store.collection('responses').insertOne(makeResponse(2))).rejects.toThrow(/ENOSPC/);
+      await expect(store.collection('responses').count({})).rejects.toThrow(/ENOSPC/);
+    } finally {
+      spy.mockRestore();
+    }
+    await store.close();
+    const reopened = await openEmbeddedStore({ dataDir });
+    expect(await reopened.collection('responses').count({})).toBe(0);
+    await reopened.close();
+  });
+
+  it('compaction keeps one line per live document', async () => {
+    const dataDir = await tempDir();
+    const store = await openEmbeddedStore({ dataDir, maintainEveryMs: 20 });
+    await store.collection('responses').insertMany([makeResponse(1), makeResponse(2), makeResponse(3)]);
+    for (let n = 0; n < 5; n += 1) await store.collection('responses').updateOne({ _id: 'resp-1' }, { $push: { 'triage.tags': `t${n}` } });
+    await store.collection('responses').deleteMany({ _id: 'resp-3' });
+    const file = join(dataDir, 'responses.db');
+    await vi.waitFor(async () => expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(2), { timeout: 2000 });
+    await store.close();
+
+    const reopened = await openEmbeddedStore({ dataDir });
+    expect((await reopened.collection('responses').findOne({ _id: 'resp-1' }))?.triage.tags).toEqual(['t0', 't1', 't2', 't3', 't4']);
+    expect(await reopened.collection('responses').count({})).toBe(2);
+    await reopened.close();
   });
 
   it('loads a datafile whose last append was torn by a crash, dropping only the fragment', async () => {

@@ -1,12 +1,11 @@
 /**
  * The embedded engine, Heed's zero-setup default: one NeDB datafile per collection under `dataDir`,
- * queried with mingo (see embedded-collection.ts). A write is acknowledged once it is appended and fsynced.
- * One process owns a data directory at a time.
+ * held in memory and queried with mingo (see embedded-collection.ts). A write is acknowledged once it is
+ * appended to its datafile and fsynced. One process owns a data directory at a time.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../clock.ts';
-import { truncateTornTail } from './datafile.ts';
 import { EmbeddedCollection } from './embedded-collection.ts';
 import { INDEXES, type CollectionName, type Collections, type Store } from './store.ts';
 
@@ -29,9 +28,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   await mkdir(dataDir, { recursive: true });
   const collections = {} as Record<CollectionName, EmbeddedCollection<{ _id: string }>>;
   for (const name of COLLECTION_NAMES) {
-    const filename = join(dataDir, `${name}.db`);
-    await truncateTornTail(filename);
-    collections[name] = await EmbeddedCollection.open({ name, filename, indexes: INDEXES[name] });
+    collections[name] = await EmbeddedCollection.open({ name, filename: join(dataDir, `${name}.db`), indexes: INDEXES[name] });
   }
   const typed = collections as EmbeddedCollections;
 
