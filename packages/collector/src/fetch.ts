@@ -69,9 +69,9 @@ export function createFetchHandler(options: FetchHandlerOptions): (request: Requ
   app.get('/v1/projects/:key/surveys', async (c) => {
     const key = validate(ProjectKeySchema, c.req.param('key'), 'params.key');
     const { userId, anonymousId } = validate(PublicSurveysQuerySchema, c.req.query(), 'query');
-    publicSurveys(config, key); // unknown project: 404 before any store read
+    const surveys = publicSurveys(config, key); // an unknown project is a 404 before any store read
     const seen = userId || anonymousId ? await seenBy(deps, key, { userId, anonymousId }) : undefined;
-    const payload = JSON.stringify(publicSurveys(config, key, seen));
+    const payload = JSON.stringify(seen ? { ...surveys, seen } : surveys);
     const etag = strongEtag(payload);
     const headers = { ETag: etag, 'Cache-Control': SURVEYS_CACHE_CONTROL };
     if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);

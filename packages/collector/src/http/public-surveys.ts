@@ -6,11 +6,11 @@ import type { HeedConfig, PublicSurveysBody } from '@heed/shared';
 import { errors } from '../errors.ts';
 
 /** The project's active surveys; throws HEED_ERR_UNKNOWN_PROJECT for a key not in the config. */
-export function publicSurveys(config: HeedConfig, projectKey: string, seen?: PublicSurveysBody['seen']): PublicSurveysBody {
+export function publicSurveys(config: HeedConfig, projectKey: string): PublicSurveysBody {
   const project = config.projects.find((candidate) => candidate.key === projectKey);
   if (!project) throw errors.unknownProject(projectKey);
   const surveys = config.surveys.filter((survey) => survey.project === projectKey && survey.active);
-  return { project: { key: project.key, cooldownDays: project.cooldownDays }, surveys, ...(seen ? { seen } : {}) };
+  return { project: { key: project.key, cooldownDays: project.cooldownDays }, surveys };
 }
 
 /** A strong validator: the hash of the exact bytes sent. */

@@ -42,9 +42,9 @@ export const publicApiRoutes: FastifyPluginAsyncZod<PublicApiOptions> = async (a
     async (request, reply) => {
       const { key } = request.params;
       const { userId, anonymousId } = request.query;
-      publicSurveys(config, key); // unknown project: 404 before any store read
+      const surveys = publicSurveys(config, key); // an unknown project is a 404 before any store read
       const seen = userId || anonymousId ? await seenBy(deps, key, { userId, anonymousId }) : undefined;
-      const payload = JSON.stringify(publicSurveys(config, key, seen));
+      const payload = JSON.stringify(seen ? { ...surveys, seen } : surveys);
       const etag = strongEtag(payload);
       reply.header('ETag', etag).header('Cache-Control', SURVEYS_CACHE_CONTROL);
       if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
