@@ -6,6 +6,7 @@
  * (`{ status: 'pending', nextAttemptAt: { $lte: now } }`, `{ $set: ... }`, `[{ $match }, { $group }]`),
  * and hands them to a collection. Adapters must:
  * - enforce the unique indexes in `INDEXES` (a duplicate insert is reported, never stored twice);
+ *   an update or upsert that would break one rejects with `DuplicateKeyError` (duplicate-key-error.ts);
  * - acknowledge a write only once it is durable (embedded: on disk; mongo: acknowledged by the server);
  * - make `findOneAndUpdate` atomic: two concurrent callers never both match the same document
  *   (this is what outbox leases rely on);
