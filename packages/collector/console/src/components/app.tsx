@@ -47,7 +47,8 @@ export function App() {
 }
 
 function Page({ path, api }: { path: string; api: Api }) {
-  if (path === '/responses') return <ResponsesPage api={api} />;
+  // `/responses/<id>` is where alerts link to: the responses of the last weeks, newest first.
+  if (path === '/responses' || path.startsWith('/responses/')) return <ResponsesPage api={api} />;
   if (path === '/triage') return <TriageList api={api} />;
   return <OverviewPage api={api} />;
 }
