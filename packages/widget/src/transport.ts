@@ -176,7 +176,8 @@ export function pageTransport(): Transport {
     // Storage disabled: deliver from memory.
   }
   const transport = createTransport({
-    fetch: globalThis.fetch,
+    // Looked up per request, so a fetch the host wraps later is the one used.
+    fetch: (input, init) => fetch(input, init),
     storage,
     sendBeacon: navigator.sendBeacon ? (url, body) => navigator.sendBeacon(url, body) : undefined,
   });

@@ -1,0 +1,91 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild } from '../scripts/ensure-build.ts';
+
+/** Budgets from the design, in bytes of gzip (KiB). */
+const LOADER_BUDGET = 1.5 * 1024;
+const LOADER_AND_UI_BUDGET = 12 * 1024;
+const TRANSLATION_BUDGET = 1024;
+
+interface ManifestChunk {
+  file: string;
+  name?: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+let dist: string;
+let manifest: Record<string, ManifestChunk>;
+const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+const gzipped = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
+
+/** The files a chunk needs before it runs: itself and its static imports, transitively. */
+function staticGraph(key: string, seen = new Set<string>()): Set<string> {
+  const chunk = manifest[key]!;
+  if (seen.has(chunk.file)) return seen;
+  seen.add(chunk.file);
+  for (const imported of chunk.imports ?? []) staticGraph(imported, seen);
+  return seen;
+}
+const total = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + gzipped(file), 0);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
+
+beforeAll(async () => {
+  dist = await ensureBuild();
+  manifest = JSON.parse(read('.vite/manifest.json'));
+}, 120_000);
+
+describe('production build', () => {
+  it('keeps the loader, the UI and each translation within budget', () => {
+    const loader = gzipped('heed.js');
+    const uiFiles = staticGraph('src/ui-chunk.ts');
+    const ui = total(uiFiles);
+    const translations = Object.values(manifest)
+      .filter((chunk) => chunk.src?.startsWith('src/ui/strings/'))
+      .map((chunk) => ({ file: chunk.file, size: gzipped(chunk.file) }));
+    const largest = Math.max(...translations.map((translation) => translation.size));
+    const hosted = total(staticGraph('src/hosted.ts'));
+
+    console.log(
+      [
+        `heed.js (loader)            ${kib(loader)} gzip  (budget ${kib(LOADER_BUDGET)})`,
+        `UI chunks ${[...uiFiles].join(', ')}  ${kib(ui)} gzip`,
+        `loader + UI                 ${kib(loader + ui)} gzip  (budget ${kib(LOADER_AND_UI_BUDGET)})`,
+        `translations                ${translations.map((t) => `${t.file} ${t.size} B`).join(', ')}`,
+        `loader + UI + largest translation  ${kib(loader + ui + largest)} gzip`,
+        `hosted page (hosted.js and its imports)  ${kib(hosted)} gzip`,
+      ].join('\n'),
+    );
+
+    expect(translations).toHaveLength(6);
+    expect(loader).toBeLessThanOrEqual(LOADER_BUDGET);
+    expect(loader + ui).toBeLessThanOrEqual(LOADER_AND_UI_BUDGET);
+    expect(largest).toBeLessThanOrEqual(TRANSLATION_BUDGET);
+  });
+
+  it('builds heed.js as a classic script that loads the UI chunk next to it', () => {
+    const loader = read('heed.js');
+    expect(() => new Script(loader)).not.toThrow();
+    expect(loader).not.toMatch(/\bpreact\b|__H|createElement/);
+    expect(loader).toContain(`"${manifest['src/ui-chunk.ts']!.file}"`);
+  });
+
+  it('never evaluates strings as code, so a strict CSP needs no unsafe-eval', () => {
+    const scripts = readdirSync(dist).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts) expect(read(file), file).not.toMatch(/\beval\(|new Function\b|\bFunction\(|setTimeout\(["'`]/);
+  });
+
+  it('keeps hosted.js at a fixed name and every other chunk content-hashed', () => {
+    const scripts = readdirSync(dist).filter((file) => file.endsWith('.js'));
+    expect(scripts).toContain('hosted.js');
+    for (const file of scripts.filter((name) => name !== 'hosted.js' && name !== 'heed.js')) {
+      expect(file).toMatch(/-[\w-]{8}\.js$/);
+    }
+  });
+});
