@@ -53,6 +53,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, clock = systemClock, outbox = {}, digest = {} } = options;
   const fetch = options.fetch ?? globalThis.fetch;
+  const email = options.mailer !== undefined;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   app.setValidatorCompiler(validatorCompiler);
@@ -77,8 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(openapiRoutes);
-  await app.register(publicApiRoutes, { email: options.mailer !== undefined });
-  await app.register(adminRoutes, { adminToken: options.adminToken, email: options.mailer !== undefined });
+  await app.register(publicApiRoutes, { email });
+  await app.register(adminRoutes, { adminToken: options.adminToken, email });
   await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
   await app.register(assetRoutes);
   await app.register(hostedPageRoutes);
