@@ -16,7 +16,7 @@ export function Nav({ path }: NavProps) {
       <ul>
         {PAGES.map((page) => (
           <li key={page.path}>
-            <Link to={page.path} current={page.path === path}>
+            <Link to={page.path} current={page.path === path || (page.path !== '/' && path.startsWith(`${page.path}/`))}>
               {page.label}
             </Link>
           </li>
