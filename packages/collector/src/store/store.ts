@@ -127,7 +127,7 @@ export const INDEXES: { [K in CollectionName]: IndexSpec[] } = {
     { fields: { responseId: 1, ownerId: 1, channel: 1 }, unique: true },
     { fields: { status: 1, nextAttemptAt: 1 } },
   ],
-  rollups: [{ fields: { projectKey: 1, day: 1 } }],
+  rollups: [{ fields: { day: 1 } }, { fields: { projectKey: 1, day: 1 } }],
   leases: [],
 };
 

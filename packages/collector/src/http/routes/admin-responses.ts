@@ -1,5 +1,5 @@
 /**
- * Admin: responses, filtered and cursor-paginated, the same selection as a CSV download, and triage
+ * Admin: responses, filtered and cursor-paginated, the same selection as a CSV download, one response, and triage
  * (status, owner, linked issue, tags) of one response.
  */
 import { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponses, presentResponse, responsesCsv } from '../../domain/responses-query.ts';
 import { updateTriage } from '../../domain/triage.ts';
+import { errors } from '../../errors.ts';
 
 /** Who a triage change is recorded as: the admin token names no person. */
 const ADMIN_ACTOR = 'admin';
@@ -25,6 +26,12 @@ export const adminResponseRoutes: FastifyPluginAsyncZod<{ email: boolean }> = as
       .header('Content-Disposition', `attachment; filename="heed-responses-${day}.csv"`)
       .header('Cache-Control', 'no-store')
       .send(Readable.from(responsesCsv(app.store, request.query)));
+  });
+
+  app.get('/v1/responses/:id', { schema: { params: z.object({ id: z.string().min(1).max(200) }) } }, async (request) => {
+    const doc = await app.store.collection('responses').findOne({ _id: request.params.id });
+    if (!doc) throw new errors.notFound(`response "${request.params.id}"`);
+    return presentResponse(doc);
   });
 
   app.patch(

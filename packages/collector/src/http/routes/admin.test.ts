@@ -123,6 +123,20 @@ describe('alerts', () => {
   });
 });
 
+describe('GET /v1/responses/:id', () => {
+  it('returns one response, 404 for an unknown id, 401 without the token', async () => {
+    const [id] = await answer(1, { answers: { score: 4, comment: 'slow export' } });
+    const res = await admin(`/v1/responses/${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id, answers: { score: 4, comment: 'slow export' }, category: 'detractor' });
+    expect(res.json()).not.toHaveProperty('_id');
+    const missing = await admin('/v1/responses/nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'HEED_ERR_NOT_FOUND', message: 'response "nope" not found' });
+    expect((await t.app.inject({ method: 'GET', url: `/v1/responses/${id}` })).statusCode).toBe(401);
+  });
+});
+
 describe('PATCH /v1/responses/:id', () => {
   it('changes the triage and records who changed what', async () => {
     const [id] = await answer(1, { answers: { score: 2, comment: 'crashes' } });
