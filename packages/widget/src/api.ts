@@ -34,7 +34,8 @@ export interface ShowOptions {
 /**
  * - `submitted`: the collector acknowledged the answer.
  * - `dismissed`: closed, skipped or "ask me later".
- * - `skipped`: not shown: unknown or inactive survey, not due (NPS throttling), or another survey is open.
+ * - `skipped`: not shown: an unknown or inactive survey, or an NPS survey that is not due (recontact
+ *   window, cooldown, sampling, snooze). Cancel and uninstall surveys show on every request.
  * - `unavailable`: the collector or the UI could not be reached in time; a given answer stays queued
  *   and is delivered later.
  */

@@ -216,8 +216,13 @@ describe('createHeed', () => {
     expect(opened.map((request) => request.survey.id)).toEqual(['app-nps', 'portal-cancel', 'portal-cancel']);
   });
 
-  it('skips an unknown survey and a second one while one is open', async () => {
-    body = { project: { key: 'pk_demo', cooldownDays: 30 }, surveys: [cancel] };
+  it('skips an unknown survey', async () => {
+    const instance = heed();
+    instance.init({ project: 'pk_demo' });
+    await expect(instance.show('no-such-survey')).resolves.toEqual({ status: 'skipped' });
+  });
+
+  it('holds a page-load prompt while a requested survey is open, and shows the request over a prompt', async () => {
     let close!: (outcome: UiOutcome) => void;
     ui.openSurvey = async (request) => {
       opened.push(request);
@@ -226,12 +231,20 @@ describe('createHeed', () => {
     try {
       const instance = heed();
       instance.init({ project: 'pk_demo' });
-      await expect(instance.show('no-such-survey')).resolves.toEqual({ status: 'skipped' });
-      const first = instance.show('portal-cancel');
-      await elapse(0);
-      await expect(instance.show('portal-cancel')).resolves.toEqual({ status: 'skipped' });
+      const cancelled = instance.show('portal-cancel');
+      await elapse(10_000);
+      expect(opened.map((request) => request.survey.id)).toEqual(['portal-cancel']);
       close({ status: 'dismissed' });
-      await expect(first).resolves.toEqual({ status: 'dismissed' });
+      await expect(cancelled).resolves.toEqual({ status: 'dismissed' });
+
+      // Another browser, where the prompt is up when the host asks for the cancel form.
+      storage = new MemoryStorage();
+      const other = heed();
+      other.init({ project: 'pk_demo' });
+      await elapse(1000);
+      void other.show('portal-cancel');
+      await elapse(0);
+      expect(opened.map((request) => request.survey.id)).toEqual(['portal-cancel', 'app-nps', 'portal-cancel']);
     } finally {
       ui.openSurvey = async (request) => {
         opened.push(request);

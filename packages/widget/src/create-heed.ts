@@ -45,7 +45,8 @@ export function createHeed({
   let settings: HeedInit | undefined;
   let user: HeedUser = {};
   let surveys: Promise<PublicSurveysBody | undefined> = Promise.resolve(undefined);
-  let open = false;
+  /** Surveys on screen; a survey shown on its own waits until none is. */
+  let open = 0;
 
   const read = <T>(key: string): T | undefined => {
     try {
@@ -98,16 +99,15 @@ export function createHeed({
       if (!survey) return;
       setTimeout(() => {
         void surveys.then((latest) => {
-          if (latest && due(latest, survey)) void present(survey, {}, timer(DEFAULT_TIMEOUT_MS));
+          if (!open && latest && due(latest, survey)) void present(survey, {}, timer(DEFAULT_TIMEOUT_MS));
         });
       }, survey.delayMs);
     });
   }
 
-  /** Open `survey` if no other is open and the UI chunk arrives before `deadline`. */
+  /** Open `survey` if the UI chunk arrives before `deadline`. */
   async function present(survey: Survey, options: ShowOptions, deadline: Promise<undefined>): Promise<ShowResult> {
-    if (open) return { status: 'skipped' };
-    open = true;
+    open += 1;
     try {
       const ui = await within(loadUi(), deadline);
       if (!ui) return { status: 'unavailable' };
@@ -125,7 +125,7 @@ export function createHeed({
       if (snoozed) remember(recordSnoozed, survey.id);
       return result;
     } finally {
-      open = false;
+      open -= 1;
     }
   }
 
