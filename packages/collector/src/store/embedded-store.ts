@@ -1,11 +1,12 @@
 /**
  * The embedded engine, Heed's zero-setup default: one NeDB datafile per collection under `dataDir`,
  * held in memory and queried with mingo (see embedded-collection.ts). A write is acknowledged once it is
- * appended to its datafile and fsynced. One process owns a data directory at a time.
+ * appended to its datafile and fsynced. One process owns a data directory at a time (data-dir-lock.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../clock.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { EmbeddedCollection } from './embedded-collection.ts';
 import { INDEXES, type CollectionName, type Collections, type Store } from './store.ts';
 
@@ -26,9 +27,15 @@ const COLLECTION_NAMES = Object.keys(INDEXES) as CollectionName[];
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
   const { dataDir, maintainEveryMs = 60 * 60_000, clock = systemClock, onWarning = (message) => process.emitWarning(message) } = options;
   await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataDir(dataDir);
   const collections = {} as Record<CollectionName, EmbeddedCollection<{ _id: string }>>;
-  for (const name of COLLECTION_NAMES) {
-    collections[name] = await EmbeddedCollection.open({ name, filename: join(dataDir, `${name}.db`), indexes: INDEXES[name] });
+  try {
+    for (const name of COLLECTION_NAMES) {
+      collections[name] = await EmbeddedCollection.open({ name, filename: join(dataDir, `${name}.db`), indexes: INDEXES[name] });
+    }
+  } catch (error) {
+    await lock.release();
+    throw error;
   }
   const typed = collections as EmbeddedCollections;
 
@@ -60,6 +67,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
       clearInterval(timer);
       await maintaining;
       await Promise.all(Object.values(typed).map((collection) => collection.close()));
+      await lock.release();
     },
   };
 }
