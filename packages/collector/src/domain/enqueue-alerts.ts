@@ -19,6 +19,20 @@ export function ownerChannels(owner: Owner, settings: ChannelSettings): Channel[
   return channels;
 }
 
+/** The owner's alerts for a response, one per channel, due now; not yet stored. */
+export function ownerAlerts(responseId: string, owner: Owner, settings: ChannelSettings, now: Date, newId: () => string): AlertDoc[] {
+  return ownerChannels(owner, settings).map((channel) => ({
+    _id: newId(),
+    responseId,
+    ownerId: owner.id,
+    channel,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  }));
+}
+
 /** Enqueues the owner's alerts for a response; returns how many were new. */
 export async function enqueueAlerts(
   store: Store,
@@ -28,18 +42,7 @@ export async function enqueueAlerts(
   now: Date,
   newId: () => string,
 ): Promise<number> {
-  const alerts = ownerChannels(owner, settings).map(
-    (channel): AlertDoc => ({
-      _id: newId(),
-      responseId,
-      ownerId: owner.id,
-      channel,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    }),
-  );
+  const alerts = ownerAlerts(responseId, owner, settings, now, newId);
   if (alerts.length === 0) return 0;
   const { insertedIds } = await store.collection('alerts').insertMany(alerts);
   return insertedIds.length;

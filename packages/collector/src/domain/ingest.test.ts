@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '@heed/shared';
 import type { Store } from '../store/store.ts';
 import { EFFECTS_CLAIM_MS, ingestSubmission, recordDisplay, resumeIngestEffects, seenBy, type IngestDeps } from './ingest.ts';
 import { openEmbeddedStore } from '../store/embedded-store.ts';
+import { createIngestEffects, type IngestEffects } from './ingest-effects.ts';
 import { testEngines } from './test-engines.ts';
 import { tempDir, testConfig, useTestStore } from './test-support.ts';
 
@@ -303,6 +306,39 @@ describe('on the embedded store', () => {
       deps = { store, config, clock: () => now };
     },
   );
+
+  it('with an effects queue, resolves once the response is in its datafile, claimed; the effects follow', async () => {
+    const failures: unknown[] = [];
+    const effects = createIngestEffects(deps, (error) => failures.push(error));
+    const { id } = await ingestSubmission({ ...deps, effects }, submission());
+
+    const lines = (await readFile(join(dataDir, 'responses.db'), 'utf8')).trim().split('\n');
+    const written = lines.map((line) => JSON.parse(line) as { _id: string }).filter((doc) => doc._id === id);
+    expect(written).toMatchObject([{ effectsPending: { $$date: now.getTime() + EFFECTS_CLAIM_MS } }]);
+
+    await effects.drain();
+    expect(failures).toEqual([]);
+    expect(await store.collection('alerts').count({ responseId: id })).toBe(2);
+    expect(await rollups()).toMatchObject([{ responses: 1, detractors: 1, applying: [] }]);
+    expect(await store.collection('responses').findOne({ _id: id })).not.toHaveProperty('effectsPending');
+  });
+
+  it('a crash right after the acknowledgement leaves the effects to be resumed after a restart', async () => {
+    const dies: IngestEffects = { schedule: () => undefined, drain: async () => undefined };
+    const { id } = await ingestSubmission({ ...deps, effects: dies }, submission());
+    await store.close();
+    store = await openEmbeddedStore({ dataDir });
+    deps = { ...deps, store };
+    try {
+      expect(await resumeIngestEffects(deps)).toBe(0); // the claim of the dead collector has not expired
+      now = new Date(now.getTime() + EFFECTS_CLAIM_MS);
+      expect(await resumeIngestEffects(deps)).toBe(1);
+      expect(await store.collection('alerts').count({ responseId: id })).toBe(2);
+      expect(await rollups()).toMatchObject([{ responses: 1, applying: [] }]);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('survives a restart of the store in between', async () => {
     const id = await responseWithoutEffects(submission());

@@ -13,27 +13,29 @@
  *    `applying`, and lists it in the same atomic update; so it happens once however often it is tried.
  * 4. `effectsPending` is unset: the effects are complete.
  * 5. The id is pulled from the rollup's `applying` list (it can no longer be tried again).
- * A crash anywhere leaves `effectsPending` set. Once the claim has expired, a repeat of the submission or
- * `resumeIngestEffects` (run by every outbox worker) claims the response again and re-runs 2-5, which
- * completes what is missing and repeats nothing. The claim keeps two live collectors from doing 2-5 at the
- * same time; a crash between 4 and 5 leaves one id in `applying`, which is harmless.
+ * Steps 2-5 (ingest-effects.ts) cover many responses per write. Once step 1 is durable the answer is safe,
+ * so with an effects queue (`deps.effects`, what the HTTP API uses) ingest acknowledges then and the queue
+ * writes 2-5 just after; without one, ingest writes them before it resolves.
+ * A crash anywhere, the acknowledgement included, leaves `effectsPending` set. Once the claim has expired,
+ * a repeat of the submission or `resumeIngestEffects` (run by every outbox worker) claims the response
+ * again and re-runs 2-5, which completes what is missing and repeats nothing. The claim keeps two live
+ * collectors from doing 2-5 at the same time; a crash between 4 and 5 leaves an id in `applying`, which is
+ * harmless.
  */
 import { randomUUID } from 'node:crypto';
 import { npsCategory, type Display, type HeedConfig, type IngestResult, type Submission, type Survey } from '@heed/shared';
-import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
 import type { ResponseDoc, Store } from '../store/store.ts';
 import { normaliseAnswers } from './answers.ts';
-import { enqueueAlerts, type ChannelSettings } from './enqueue-alerts.ts';
+import { completeIngestEffects, type IngestEffects, type IngestEffectsDeps } from './ingest-effects.ts';
 import { routeResponse } from './routing.ts';
 
-export interface IngestDeps {
-  store: Store;
-  config: HeedConfig;
-  clock: Clock;
-  newId?: () => string;
-  /** Channels that can deliver; email only with an SMTP transport. Default: no email. */
-  channels?: ChannelSettings;
+export interface IngestDeps extends IngestEffectsDeps {
+  /**
+   * Writes the effects of new responses after ingest resolves (which it does once the response is
+   * durable). Without it, ingest resolves once the effects are written too.
+   */
+  effects?: IngestEffects;
 }
 
 /** Displays read per person for `seenBy`: far more than recontact windows and the cooldown let happen. */
@@ -91,15 +93,15 @@ export async function ingestSubmission(deps: IngestDeps, submission: Submission)
  * Completes the effects of responses whose ingest was interrupted (claim expired); returns how many.
  * At most `limit` per call.
  */
-export async function resumeIngestEffects(deps: IngestDeps, limit = 100): Promise<number> {
-  let resumed = 0;
-  while (resumed < limit) {
-    const claimed = await claimEffects(deps.store, {}, deps.clock());
-    if (!claimed) break;
-    await completeEffects(deps, claimed);
-    resumed += 1;
+export async function resumeIngestEffects(deps: IngestEffectsDeps, limit = 100): Promise<number> {
+  const claimed: ResponseDoc[] = [];
+  while (claimed.length < limit) {
+    const response = await claimEffects(deps.store, {}, deps.clock());
+    if (!response) break;
+    claimed.push(response);
   }
-  return resumed;
+  await completeIngestEffects(deps, claimed);
+  return claimed.length;
 }
 
 async function claimEffects(store: Store, filter: Record<string, unknown>, now: Date): Promise<ResponseDoc | null> {
@@ -108,51 +110,10 @@ async function claimEffects(store: Store, filter: Record<string, unknown>, now: 
     .findOneAndUpdate({ ...filter, effectsPending: { $lte: now } }, { $set: { effectsPending: new Date(now.getTime() + EFFECTS_CLAIM_MS) } });
 }
 
-/** Steps 2-5 of the crash-safety scheme above; safe to repeat. */
+/** Steps 2-5 for a response this call holds the claim of: queued when there is a queue, else written now. */
 async function completeEffects(deps: IngestDeps, response: ResponseDoc): Promise<void> {
-  const { store, config, clock, newId = randomUUID, channels = { email: false } } = deps;
-  const owner = config.owners.find((o) => o.id === response.routing.owner);
-  if (response.routing.status === 'routed' && owner) {
-    await enqueueAlerts(store, response._id, owner, channels, clock(), newId);
-  }
-  const rollupId = await countInRollup(store, response);
-  await store.collection('responses').updateOne({ _id: response._id }, { $unset: { effectsPending: '' } });
-  await store.collection('rollups').updateOne({ _id: rollupId }, { $pull: { applying: response._id } });
-}
-
-/** Adds the response to its day x survey x plan counters, exactly once; returns the rollup id. */
-async function countInRollup(store: Store, response: ResponseDoc): Promise<string> {
-  const plan = response.plan ?? 'unknown';
-  const _id = `${response.day}|${response.surveyId}|${plan}`;
-  const rollups = store.collection('rollups');
-  await rollups.updateOne(
-    { _id },
-    {
-      $setOnInsert: {
-        day: response.day,
-        projectKey: response.projectKey,
-        surveyId: response.surveyId,
-        kind: response.kind,
-        productArea: response.productArea,
-        plan,
-        responses: 0,
-        comments: 0,
-        promoters: 0,
-        passives: 0,
-        detractors: 0,
-        reasons: {},
-        applying: [],
-      },
-    },
-    { upsert: true },
-  );
-  const inc: Record<string, number> = { responses: 1 };
-  if (response.hasComment) inc.comments = 1;
-  if (response.category) inc[`${response.category}s`] = 1;
-  const { reason, reasons = [] } = response.answers;
-  for (const id of reason ? [reason] : reasons) inc[`reasons.${id}`] = 1;
-  await rollups.updateOne({ _id, applying: { $ne: response._id } }, { $inc: inc, $push: { applying: response._id } });
-  return _id;
+  if (deps.effects) deps.effects.schedule(response);
+  else await completeIngestEffects(deps, [response]);
 }
 
 /** Records that a survey was shown, dismissed or snoozed; a repeated display id is not stored twice. */

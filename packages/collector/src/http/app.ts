@@ -15,6 +15,7 @@ import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
 import bodyParsers from './plugins/body-parsers.ts';
 import digestPlugin from './plugins/digest.ts';
 import errorHandling from './plugins/errors.ts';
+import ingestEffectsPlugin from './plugins/ingest-effects.ts';
 import outboxPlugin from './plugins/outbox.ts';
 import storePlugin from './plugins/store.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storePlugin, { store, config, clock });
   await app.register(errorHandling);
   await app.register(bodyParsers);
+  await app.register(ingestEffectsPlugin, { email });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Heed collector', version: '1', description: 'Survey answers in, routed alerts out.' },

@@ -11,7 +11,8 @@
  * - make `findOneAndUpdate` atomic: two concurrent callers never both match the same document
  *   (this is what outbox leases rely on);
  * - store `Date` values as dates and return them as `Date` objects;
- * - support `$set`, `$unset`, `$inc`, `$push`, `$pull` (by equality), `$setOnInsert` updates and upserts.
+ * - support `$set`, `$unset`, `$inc`, `$push` (with `$each`), `$pull` (by equality), `$pullAll`, `$setOnInsert`
+ *   updates and upserts.
  */
 import type { Alert, StoredResponse } from '@heed/shared';
 

@@ -63,6 +63,14 @@ describe('POST /v1/responses', () => {
     expect(await t.store.collection('responses').count({ submissionId: body.submissionId })).toBe(1);
   });
 
+  it('counts an answer just after acknowledging it, and closing the app waits for that', async () => {
+    const res = await post('/v1/responses', submission({ answers: { score: 2, comment: 'slow' } }));
+    expect(res.statusCode).toBe(202);
+    await t.app.close();
+    expect(await t.store.collection('rollups').find({})).toMatchObject([{ responses: 1, detractors: 1, comments: 1, applying: [] }]);
+    expect(await t.store.collection('responses').count({ effectsPending: { $exists: true } })).toBe(0);
+  });
+
   it('accepts a text/plain beacon holding JSON', async () => {
     const res = await post('/v1/responses', submission(), { 'content-type': 'text/plain;charset=UTF-8' });
     expect(res.statusCode).toBe(202);

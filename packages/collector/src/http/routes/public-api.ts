@@ -21,7 +21,7 @@ const IngestResultBody = z.object({ id: z.string(), duplicate: z.boolean() });
 
 export const publicApiRoutes: FastifyPluginAsyncZod<PublicApiOptions> = async (app, { email }) => {
   const config = app.heedConfig;
-  const deps: IngestDeps = { store: app.store, config, clock: app.clock, channels: { email } };
+  const deps: IngestDeps = { store: app.store, config, clock: app.clock, channels: { email }, effects: app.ingestEffects };
   const preflightOrigins = anyProjectOrigins(config);
 
   const allowedOrigins = (request: FastifyRequest): readonly string[] => {

@@ -17,6 +17,7 @@ async function answer(at: string, overrides: Record<string, unknown>): Promise<v
   now = new Date(at);
   const res = await t.app.inject({ method: 'POST', url: '/v1/responses', payload: submission(overrides) });
   expect(res.statusCode).toBe(202);
+  await t.app.ingestEffects.drain(); // the rollups are counted just after the acknowledgement
 }
 
 describe('GET /v1/reports/nps', () => {
