@@ -24,6 +24,35 @@ describe('applyUpdate', () => {
     expect(doc.history).toEqual([{ at: new Date(0), changes: { status: 'closed' } }]);
   });
 
+  it('pushes each of $each, pulls equal values ($pull, $pullAll), and creates missing parents', () => {
+    const doc: Record<string, unknown> = { _id: 'a', ids: ['r1', 'r2', 'r3', 'r2'], at: [new Date(0), new Date(1)] };
+    expect(applyUpdate(doc, { $push: { ids: { $each: ['r4', 'r5'] }, 'scope.list': 'x' }, $pull: { at: new Date(1) } }, false)).toEqual([
+      'ids',
+      'scope.list',
+      'at',
+    ]);
+    expect(applyUpdate(doc, { $pullAll: { ids: ['r2', 'r4', 'r9'] } }, false)).toEqual(['ids']);
+    expect(doc).toEqual({ _id: 'a', ids: ['r1', 'r3', 'r5'], at: [new Date(0)], scope: { list: ['x'] } });
+  });
+
+  it('reports only what changed', () => {
+    const doc: Record<string, unknown> = { _id: 'a', n: 1, tags: ['x'], when: new Date(5), nested: { v: [1] } };
+    const update = { $set: { n: 1, when: new Date(5), 'nested.v': [1] }, $unset: { missing: '' }, $inc: { n2: 0 }, $pull: { tags: 'y' }, $push: { list: { $each: [] } } };
+    expect(applyUpdate(doc, update, false)).toEqual(['n2', 'list']);
+    expect(doc).toEqual({ _id: 'a', n: 1, n2: 0, tags: ['x'], list: [], when: new Date(5), nested: { v: [1] } });
+  });
+
+  it('refuses what MongoDB refuses: conflicting paths, $inc of a non-number, $push to a non-array, a path through a value', () => {
+    expect(() => applyUpdate({ _id: 'a' }, { $set: { a: 1 }, $inc: { a: 1 } }, false)).toThrow(/conflict/);
+    expect(() => applyUpdate({ _id: 'a' }, { $set: { 'a.b': 1 }, $unset: { a: '' } }, false)).toThrow(/conflict/);
+    expect(() => applyUpdate({ _id: 'a', s: 'x' }, { $inc: { s: 1 } }, false)).toThrow(/non-numeric/);
+    expect(() => applyUpdate({ _id: 'a', s: 'x' }, { $push: { s: 1 } }, false)).toThrow(/non-array/);
+    expect(() => applyUpdate({ _id: 'a', s: 'x' }, { $set: { 's.t': 1 } }, false)).toThrow(/not a document/);
+    expect(() => applyUpdate({ _id: 'a' }, { $set: { '__proto__.polluted': 1 } }, false)).toThrow(/unsupported update path/);
+    expect(() => applyUpdate({ _id: 'a', l: [1] }, { $pull: { l: { $gt: 0 } } }, false)).toThrow(/equal values only/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses replacement documents, empty updates and changes of _id', () => {
     expect(() => applyUpdate({ _id: 'a' }, { status: 'x' }, false)).toThrow(/operators/);
     expect(() => applyUpdate({ _id: 'a' }, {}, false)).toThrow(/operators/);
