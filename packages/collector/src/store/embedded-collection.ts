@@ -1,7 +1,7 @@
 /**
- * One collection of the embedded engine. NeDB loads the datafile (and compacts it) at open, then holds the
- * documents in memory with their unique indexes; mingo evaluates every filter, update and pipeline, so the
- * domain's MongoDB dialect means the same here as on MongoDB.
+ * One collection of the embedded engine. NeDB loads the datafile (and compacts it) at open; the documents
+ * are then held in memory with their unique indexes (embedded-documents.ts), and mingo evaluates every
+ * filter and pipeline, so the domain's MongoDB dialect means the same here as on MongoDB.
  *
  * Writes take the collection's mutex (so `findOneAndUpdate` is atomic within the process), change the
  * in-memory documents, queue their new state on the journal, and are acknowledged once the journal has
@@ -12,13 +12,12 @@ import Datastore from '@seald-io/nedb';
 import { Query, aggregate } from 'mingo';
 import { deletionLine, documentLine, rewriteDatafile, truncateTornTail } from './datafile.ts';
 import { DuplicateKeyError } from './duplicate-key-error.ts';
+import { assertStorable, EmbeddedDocuments, type Doc } from './embedded-documents.ts';
 import { createInsertBatcher, type InsertBatcher, type InsertOutcome } from './insert-batcher.ts';
 import { Journal } from './journal.ts';
 import { createMutex, type Mutex } from './mutex.ts';
 import type { Collection, Filter, FindOptions, IndexSpec, Pipeline, Sort, Update } from './store.ts';
 import { applyUpdate, upsertDocument } from './update-document.ts';
-
-type Doc = { _id: string } & Record<string, unknown>;
 
 export interface EmbeddedCollectionOptions {
   name: string;
@@ -35,7 +34,7 @@ interface Written<R> {
 export class EmbeddedCollection<T extends { _id: string }> implements Collection<T> {
   readonly name: string;
   readonly #filename: string;
-  readonly #datastore: Datastore<Doc>;
+  readonly #documents: EmbeddedDocuments;
   readonly #journal: Journal;
   readonly #indexes: IndexSpec[];
   /** Fields whose equality NeDB can answer from an index: `_id` and single-field unique keys. */
@@ -44,10 +43,10 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
   readonly #batcher: InsertBatcher<Doc>;
   #closed = false;
 
-  private constructor(options: EmbeddedCollectionOptions, datastore: Datastore<Doc>, journal: Journal) {
+  private constructor(options: EmbeddedCollectionOptions, documents: EmbeddedDocuments, journal: Journal) {
     this.name = options.name;
     this.#filename = options.filename;
-    this.#datastore = datastore;
+    this.#documents = documents;
     this.#journal = journal;
     this.#indexes = options.indexes;
     this.#lookupFields = [
@@ -62,14 +61,11 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     await truncateTornTail(options.filename);
     const file = new Datastore<Doc>({ filename: options.filename });
     await file.loadDatabaseAsync();
-    const datastore = new Datastore<Doc>({ inMemoryOnly: true });
-    for (const index of options.indexes) {
-      if (!index.unique) continue;
-      const fields = Object.keys(index.fields);
-      await datastore.ensureIndexAsync({ fieldName: fields.length === 1 ? (fields[0] as string) : fields, unique: true });
+    const documents = new EmbeddedDocuments(options.indexes);
+    for (const doc of file.getAllData()) {
+      if (!documents.insert(doc)) throw new Error(`${options.filename} holds two documents with one unique key (_id "${doc._id}")`);
     }
-    await datastore.insertAsync(file.getAllData());
-    return new EmbeddedCollection<T>(options, datastore, await Journal.open(options.filename));
+    return new EmbeddedCollection<T>(options, documents, await Journal.open(options.filename));
   }
 
   async insertOne(doc: T): Promise<{ inserted: boolean }> {
@@ -125,8 +121,8 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     return this.#write(async () => {
       const ids = (await this.#matching(filter)).map((doc) => doc._id);
       if (ids.length === 0) return { result: { deleted: 0 } };
-      const deleted = await this.#datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
-      return { result: { deleted }, durable: this.#journal.append(ids.map(deletionLine)) };
+      for (const id of ids) this.#documents.delete(id);
+      return { result: { deleted: ids.length }, durable: this.#journal.append(ids.map(deletionLine)) };
     });
   }
 
@@ -136,7 +132,7 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     // it is given, so it only ever sees copies.
     const [first, ...rest] = pipeline;
     const leadingMatch = first && Object.keys(first).length === 1 ? (first.$match as Filter | undefined) : undefined;
-    const source = leadingMatch ? await this.#matching(leadingMatch) : this.#datastore.getAllData();
+    const source = leadingMatch ? await this.#matching(leadingMatch) : this.#documents.all();
     return aggregate(
       source.map((doc) => structuredClone(doc)),
       leadingMatch ? rest : pipeline,
@@ -159,7 +155,7 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
   compact(): Promise<void> {
     this.#assertOpen();
     return this.#mutex(() =>
-      this.#journal.replaceFile(() => rewriteDatafile(this.#filename, this.#datastore.getAllData().map(documentLine))),
+      this.#journal.replaceFile(() => rewriteDatafile(this.#filename, this.#documents.all().map(documentLine))),
     );
   }
 
@@ -185,11 +181,11 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     return result;
   }
 
-  /** Matching documents, sorted and sliced. These may be NeDB's own objects: copy before handing out. */
+  /** Matching documents, sorted and sliced. These are the stored objects: copy before handing out. */
   async #matching(filter: Filter, options: FindOptions = {}): Promise<Doc[]> {
     const lookup = indexLookup(filter, this.#lookupFields);
-    const candidates = lookup ? await this.#datastore.findAsync(lookup) : this.#datastore.getAllData();
-    // A filter that is nothing but that index condition is answered exactly by NeDB.
+    const candidates = lookup ? this.#documents.lookup(lookup.field, lookup.values) : this.#documents.all();
+    // A filter that is nothing but that index condition is answered exactly by the lookup.
     if (lookup && Object.keys(filter).length === 1 && !options.sort && !options.skip) {
       return options.limit ? candidates.slice(0, options.limit) : candidates;
     }
@@ -213,31 +209,26 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     }
     if (!options.upsert) return { result: { doc: null, upserted: false } };
     const created = upsertDocument(filter, update) as Doc;
-    await this.#unique(this.#datastore.insertAsync(created));
+    assertStorable(created);
+    if (!this.#documents.insert(created)) throw new DuplicateKeyError(this.name);
     return { result: { doc: created, upserted: true }, durable: this.#journal.append([documentLine(created)]) };
   }
 
-  /** Applies `update` to one document in memory; its new state, or undefined when nothing changed. */
+  /**
+   * Applies `update` to a copy of one document and stores the copy; its new state, or undefined when
+   * nothing changed. A new state that would take another document's unique key is refused.
+   */
   async #replace(current: Doc, update: Update): Promise<Doc | undefined> {
     const next = structuredClone(current);
     if (applyUpdate(next, update, false).length === 0) return undefined;
-    await this.#unique(this.#datastore.updateAsync({ _id: current._id }, next, {}));
+    assertStorable(next);
+    if (!this.#documents.replace(next)) throw new DuplicateKeyError(this.name);
     return next;
-  }
-
-  /** Reports a unique-index violation of an update or upsert as a DuplicateKeyError. */
-  async #unique(write: Promise<unknown>): Promise<void> {
-    try {
-      await write;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateKeyError(this.name, { cause: error });
-      throw error;
-    }
   }
 
   async #insertBatch(docs: Doc[]): Promise<InsertOutcome[]> {
     const { result, durable } = await this.#mutex(async () => {
-      const outcomes = await this.#insertAll(docs);
+      const outcomes = docs.map((doc) => this.#insertOne(doc));
       const lines = docs.filter((_, index) => outcomes[index] === 'inserted').map(documentLine);
       return { result: outcomes, durable: this.#journal.append(lines) };
     });
@@ -245,29 +236,14 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     return result;
   }
 
-  /** All documents in one NeDB insert; if NeDB refuses it (it then keeps none), one at a time. */
-  async #insertAll(docs: Doc[]): Promise<InsertOutcome[]> {
+  #insertOne(doc: Doc): InsertOutcome {
     try {
-      await this.#datastore.insertAsync(docs);
-      return docs.map(() => 'inserted');
+      assertStorable(doc);
     } catch (error) {
-      if (docs.length === 1) return [outcomeOf(error)];
-      const outcomes: InsertOutcome[] = [];
-      for (const doc of docs) {
-        outcomes.push(await this.#datastore.insertAsync(doc).then(() => 'inserted' as const, outcomeOf));
-      }
-      return outcomes;
+      return error as Error;
     }
+    return this.#documents.insert(doc) ? 'inserted' : 'duplicate';
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
-}
-
-function outcomeOf(error: unknown): InsertOutcome {
-  if (isUniqueViolation(error)) return 'duplicate';
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 function copy<T>(doc: Doc): T {
@@ -275,17 +251,17 @@ function copy<T>(doc: Doc): T {
 }
 
 /**
- * A narrower NeDB query that uses an index (`_id` or a unique key compared to strings or numbers) and
- * matches a superset of `filter`; mingo then applies the whole filter to what it returns.
+ * An index lookup (`_id` or a single-field unique key, compared to strings or numbers) that finds a
+ * superset of what `filter` matches; mingo then applies the whole filter to what it returns.
  */
-function indexLookup(filter: Filter, fields: string[]): Filter | undefined {
+function indexLookup(filter: Filter, fields: string[]): { field: string; values: unknown[] } | undefined {
   for (const field of fields) {
     const condition = filter[field];
-    if (isKey(condition)) return { [field]: condition };
+    if (isKey(condition)) return { field, values: [condition] };
     if (condition !== null && typeof condition === 'object' && Object.keys(condition).length === 1) {
       const { $eq, $in } = condition as { $eq?: unknown; $in?: unknown };
-      if (isKey($eq)) return { [field]: $eq };
-      if (Array.isArray($in) && $in.every(isKey)) return { [field]: { $in } };
+      if (isKey($eq)) return { field, values: [$eq] };
+      if (Array.isArray($in) && $in.every(isKey)) return { field, values: [...new Set($in)] };
     }
   }
   return undefined;
