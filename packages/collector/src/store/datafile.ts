@@ -9,12 +9,21 @@ import { dirname } from 'node:path';
 const NEWLINE = 0x0a;
 const CHUNK = 64 * 1024;
 
-/** One document as a datafile line (without the newline), exactly as NeDB serializes it. */
+/**
+ * One document as a datafile line (without the newline), exactly as NeDB serializes it. Dates are
+ * replaced before stringifying: JSON.stringify without a replacer, on plain values, takes V8's fast path.
+ */
 export function documentLine(doc: Record<string, unknown>): string {
-  return JSON.stringify(doc, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const original = this[key];
-    return original instanceof Date ? { $$date: original.getTime() } : value;
-  });
+  return JSON.stringify(withDatesMarked(doc));
+}
+
+function withDatesMarked(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return { $$date: value.getTime() };
+  if (Array.isArray(value)) return value.map(withDatesMarked);
+  const marked: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) marked[key] = withDatesMarked((value as Record<string, unknown>)[key]);
+  return marked;
 }
 
 /** The line that deletes a document. */

@@ -12,7 +12,7 @@ import Datastore from '@seald-io/nedb';
 import { Query, aggregate } from 'mingo';
 import { deletionLine, documentLine, rewriteDatafile, truncateTornTail } from './datafile.ts';
 import { DuplicateKeyError } from './duplicate-key-error.ts';
-import { assertStorable, EmbeddedDocuments, type Doc } from './embedded-documents.ts';
+import { assertStorable, copyValue, EmbeddedDocuments, storableCopy, type Doc } from './embedded-documents.ts';
 import { createInsertBatcher, type InsertBatcher, type InsertOutcome } from './insert-batcher.ts';
 import { Journal } from './journal.ts';
 import { createMutex, type Mutex } from './mutex.ts';
@@ -70,12 +70,13 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
 
   async insertOne(doc: T): Promise<{ inserted: boolean }> {
     this.#assertOpen();
-    return { inserted: await this.#batcher.insert(structuredClone(doc) as unknown as Doc) };
+    return { inserted: await this.#batcher.insert(storableCopy(doc) as unknown as Doc) };
   }
 
   async insertMany(docs: T[]): Promise<{ insertedIds: string[] }> {
     this.#assertOpen();
-    const inserted = await Promise.all(docs.map((doc) => this.#batcher.insert(structuredClone(doc) as unknown as Doc)));
+    const copies = docs.map((doc) => storableCopy(doc) as unknown as Doc);
+    const inserted = await Promise.all(copies.map((doc) => this.#batcher.insert(doc)));
     return { insertedIds: docs.filter((_, index) => inserted[index]).map((doc) => doc._id) };
   }
 
@@ -134,7 +135,7 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
     const leadingMatch = first && Object.keys(first).length === 1 ? (first.$match as Filter | undefined) : undefined;
     const source = leadingMatch ? await this.#matching(leadingMatch) : this.#documents.all();
     return aggregate(
-      source.map((doc) => structuredClone(doc)),
+      source.map((doc) => copyValue(doc)),
       leadingMatch ? rest : pipeline,
     ) as R[];
   }
@@ -219,7 +220,7 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
    * nothing changed. A new state that would take another document's unique key is refused.
    */
   async #replace(current: Doc, update: Update): Promise<Doc | undefined> {
-    const next = structuredClone(current);
+    const next = copyValue(current);
     if (applyUpdate(next, update, false).length === 0) return undefined;
     assertStorable(next);
     if (!this.#documents.replace(next)) throw new DuplicateKeyError(this.name);
@@ -228,26 +229,17 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
 
   async #insertBatch(docs: Doc[]): Promise<InsertOutcome[]> {
     const { result, durable } = await this.#mutex(async () => {
-      const outcomes = docs.map((doc) => this.#insertOne(doc));
+      const outcomes = docs.map((doc): InsertOutcome => (this.#documents.insert(doc) ? 'inserted' : 'duplicate'));
       const lines = docs.filter((_, index) => outcomes[index] === 'inserted').map(documentLine);
       return { result: outcomes, durable: this.#journal.append(lines) };
     });
     await durable;
     return result;
   }
-
-  #insertOne(doc: Doc): InsertOutcome {
-    try {
-      assertStorable(doc);
-    } catch (error) {
-      return error as Error;
-    }
-    return this.#documents.insert(doc) ? 'inserted' : 'duplicate';
-  }
 }
 
 function copy<T>(doc: Doc): T {
-  return structuredClone(doc) as unknown as T;
+  return copyValue(doc) as unknown as T;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertStorable, EmbeddedDocuments } from './embedded-documents.ts';
+import { assertStorable, copyValue, EmbeddedDocuments, storableCopy } from './embedded-documents.ts';
 import { INDEXES } from './store.ts';
 
 describe('EmbeddedDocuments', () => {
@@ -41,6 +41,22 @@ describe('EmbeddedDocuments', () => {
     expect(docs.delete('a')).toBe(false);
     expect(docs.insert({ _id: 'a2', submissionId: 's1' })).toBe(true);
     expect(docs.all().map((doc) => doc._id)).toEqual(['b', 'c', 'a2']);
+  });
+});
+
+describe('copyValue and storableCopy', () => {
+  it('copy documents deeply, Dates included, sharing nothing', () => {
+    const doc = { _id: 'a', at: new Date(7), list: [{ n: 1 }, null, 'x'], nested: { deep: { ok: true, none: undefined } } };
+    for (const copy of [copyValue(doc), storableCopy(doc)]) {
+      expect(copy).toStrictEqual(doc);
+      expect(copy.at).not.toBe(doc.at);
+      expect(copy.list[0]).not.toBe(doc.list[0]);
+      expect(copy.nested.deep).not.toBe(doc.nested.deep);
+    }
+  });
+
+  it('storableCopy refuses what assertStorable refuses', () => {
+    expect(() => storableCopy({ _id: 'a', list: [{ $gt: 1 }] })).toThrow('field name "list.$gt"');
   });
 });
 

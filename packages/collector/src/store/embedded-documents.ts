@@ -92,6 +92,32 @@ function uniqueKey(values: unknown[]): string {
 }
 
 /**
+ * A deep copy of what a document holds: plain objects, arrays, Dates and primitives. Several times faster
+ * than structuredClone on documents, and the engine copies every document it stores or hands out.
+ */
+export function copyValue<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(copyValue) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyValue((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+/** A deep copy of a document about to be stored, refusing field names as `assertStorable` does. */
+export function storableCopy<T>(value: T, path = ''): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((item) => storableCopy(item, path)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    assertFieldName(key, path);
+    copy[key] = storableCopy((value as Record<string, unknown>)[key], `${path}${key}.`);
+  }
+  return copy as T;
+}
+
+/**
  * Refuses field names the datafile cannot hold: `$`-prefixed ones (the format's `$$date` and
  * `$$deleted` markers) and dotted ones (which queries would read as paths). NeDB refuses the same.
  */
@@ -102,7 +128,11 @@ export function assertStorable(value: unknown, path = ''): void {
     return;
   }
   for (const [key, field] of Object.entries(value)) {
-    if (key.startsWith('$') || key.includes('.')) throw new Error(`field name "${path}${key}" cannot start with "$" or contain "."`);
+    assertFieldName(key, path);
     assertStorable(field, `${path}${key}.`);
   }
+}
+
+function assertFieldName(key: string, path: string): void {
+  if (key.startsWith('$') || key.includes('.')) throw new Error(`field name "${path}${key}" cannot start with "$" or contain "."`);
 }

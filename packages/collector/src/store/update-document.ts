@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { copyValue } from './embedded-documents.ts';
 import type { Filter, Update } from './store.ts';
 
 type Fields = Record<string, unknown>;
@@ -16,7 +17,7 @@ const OPERATORS: Record<string, Operator> = {
   $set(doc, path, value) {
     const [parent, key] = parentOf(doc, path);
     if (Object.hasOwn(parent, key) && isDeepStrictEqual(parent[key], value)) return false;
-    parent[key] = structuredClone(value);
+    parent[key] = copyValue(value);
     return true;
   },
   $unset(doc, path) {
@@ -39,11 +40,11 @@ const OPERATORS: Record<string, Operator> = {
     const [parent, key] = parentOf(doc, path);
     const current = parent[key];
     if (current === undefined) {
-      parent[key] = structuredClone(items);
+      parent[key] = copyValue(items);
       return true;
     }
     if (!Array.isArray(current)) throw new Error(`cannot $push to the non-array field "${path}"`);
-    current.push(...structuredClone(items));
+    current.push(...copyValue(items));
     return items.length > 0;
   },
   $pull(doc, path, value) {
@@ -152,7 +153,7 @@ function removeEqual(doc: Fields, path: string, values: unknown[]): boolean {
  */
 export function upsertDocument(filter: Filter, update: Update): Fields {
   const doc: Fields = {};
-  for (const [path, value] of equalities(filter)) setPath(doc, path, structuredClone(value));
+  for (const [path, value] of equalities(filter)) setPath(doc, path, copyValue(value));
   applyUpdate(doc, update, true);
   doc._id ??= randomUUID();
   return doc;
