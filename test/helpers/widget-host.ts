@@ -5,7 +5,7 @@
  * swapped (a restart on another port) or cut off: connections are then dropped, as when it is down.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { type HeedConfig, HeedConfigSchema } from '@heed/shared';
@@ -61,39 +61,29 @@ export async function startWidgetHost(): Promise<WidgetHost> {
   const requested: string[] = [];
   let collector: string | null = null;
 
-  async function passThrough(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** Forward to the collector on a fresh connection each time, so stopping it never waits on a kept-alive one. */
+  function passThrough(request: IncomingMessage, response: ServerResponse): void {
     if (!collector) {
       request.socket.destroy();
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
     const headers: Record<string, string> = {};
     for (const name of ['content-type', 'origin', 'if-none-match']) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    try {
-      const upstream = await fetch(new URL(request.url!, collector), {
-        method: request.method,
-        headers,
-        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.concat(chunks),
-      });
-      const body = Buffer.from(await upstream.arrayBuffer());
-      const passed: Record<string, string> = {};
-      upstream.headers.forEach((value, name) => {
-        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) passed[name] = value;
-      });
-      response.writeHead(upstream.status, passed).end(body);
-    } catch {
-      request.socket.destroy();
-    }
+    const upstream = httpRequest(new URL(request.url!, collector), { method: request.method, headers, agent: false }, (reply) => {
+      response.writeHead(reply.statusCode ?? 502, reply.headers);
+      reply.pipe(response);
+    });
+    upstream.on('error', () => request.socket.destroy());
+    request.pipe(upstream);
   }
 
   const server = createServer((request, response) => {
     const path = new URL(request.url!, 'http://host').pathname;
     requested.push(path);
-    if (path.startsWith('/v1/')) return void passThrough(request, response);
+    if (path.startsWith('/v1/')) return passThrough(request, response);
     if (path === '/favicon.ico') return void response.writeHead(204).end();
     const page = pages.get(path);
     if (page) {
