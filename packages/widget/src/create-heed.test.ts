@@ -288,6 +288,22 @@ describe('createHeed', () => {
     await expect(result).resolves.toEqual({ status: 'unavailable' });
   });
 
+  it('resolves unavailable, never rejects, when the UI fails while opening', async () => {
+    ui.openSurvey = async () => {
+      throw new Error('no document body');
+    };
+    try {
+      const instance = heed();
+      instance.init({ project: 'pk_demo' });
+      await expect(instance.show('portal-cancel')).resolves.toEqual({ status: 'unavailable' });
+    } finally {
+      ui.openSurvey = async (request) => {
+        opened.push(request);
+        return outcome;
+      };
+    }
+  });
+
   it('is unavailable before init', async () => {
     await expect(heed().show('portal-cancel')).resolves.toEqual({ status: 'unavailable' });
   });

@@ -95,8 +95,8 @@ export function createHeed({
         (candidate): candidate is NpsSurvey =>
           candidate.kind === 'nps' && (event ? candidate.events.includes(event) : !candidate.events.length) && due(body, candidate),
       );
-      // Decided again after the delay, on the latest data: identify() or another survey may have changed it.
       if (!survey) return;
+      // Decided again after the delay, on the latest data: identify() or another survey may have changed it.
       setTimeout(() => {
         void surveys.then((latest) => {
           if (!open && latest && due(latest, survey)) void present(survey, {}, timer(DEFAULT_TIMEOUT_MS));
@@ -105,7 +105,10 @@ export function createHeed({
     });
   }
 
-  /** Open `survey` if the UI chunk arrives before `deadline`. */
+  /**
+   * Open `survey` if the UI chunk arrives before `deadline`. Never rejects: whatever goes wrong, the host
+   * gets `unavailable` and its flow goes on.
+   */
   async function present(survey: Survey, options: ShowOptions, deadline: Promise<undefined>): Promise<ShowResult> {
     open += 1;
     try {
@@ -124,6 +127,8 @@ export function createHeed({
       });
       if (snoozed) remember(recordSnoozed, survey.id);
       return result;
+    } catch {
+      return { status: 'unavailable' };
     } finally {
       open -= 1;
     }

@@ -107,10 +107,10 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
     close();
   };
 
-  // The uninstall form lives on the hosted page (which loads it up front), so the widget loads it lazily.
-  const [strings, { UninstallForm }] = await Promise.all([
+  // The uninstall form belongs on the hosted page, which loads it up front; elsewhere it comes on demand.
+  const [strings, uninstall] = await Promise.all([
     loadStrings(locale),
-    survey.kind === 'uninstall' ? import('./uninstall-form.tsx') : { UninstallForm: undefined },
+    survey.kind === 'uninstall' ? import('./uninstall-form.tsx') : undefined,
   ]);
   (mount ?? document.body).append(host);
   render(
@@ -120,7 +120,7 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
       ) : survey.kind === 'cancel' ? (
         <CancelForm survey={survey} strings={strings} onSubmit={submit} onSkip={() => dismiss()} />
       ) : (
-        UninstallForm && <UninstallForm survey={survey} strings={strings} onSubmit={submit} />
+        uninstall && <uninstall.UninstallForm survey={survey} strings={strings} onSubmit={submit} />
       )}
     </SurveyFrame>,
     root,
