@@ -45,6 +45,22 @@ async function interrupted(submissions: Submission[]): Promise<ResponseDoc[]> {
   );
 }
 
+/** `store`, noting each collection call it is given (`"alerts.insertMany"`). */
+function recording(store: Store, calls: string[]): Store {
+  const collection = (name: CollectionName) =>
+    new Proxy(store.collection(name), {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(`${name}.${String(property)}`);
+          return value.apply(target, args);
+        };
+      },
+    });
+  return { engine: store.engine, collection: collection as Store['collection'], ping: () => store.ping(), close: () => store.close() };
+}
+
 const rollups = () => store.collection('rollups').find({}, { sort: { _id: 1 } });
 const counts = async () =>
   (await rollups()).map(({ _id, responses, comments, promoters, passives, detractors, applying }) => ({
@@ -112,7 +128,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
   describe('createIngestEffects', () => {
     it('writes the effects of responses acknowledged before them; drain waits for all of them', async () => {
       const errors: unknown[] = [];
-      const effects = createIngestEffects(deps, (error) => errors.push(error));
+      const effects = createIngestEffects(deps, { onError: (error) => errors.push(error) });
       const queued = { ...deps, effects };
       const first = await Promise.all([0, 5, 9, 10].map((score) => ingestSubmission(queued, submission(score))));
       const stored = await store.collection('responses').find({ _id: { $in: first.map((r) => r.id) } });
@@ -132,6 +148,17 @@ describe.each(testEngines())('on the $name store', (engine) => {
       expect(await store.collection('responses').count({ effectsPending: { $exists: true } })).toBe(0);
     });
 
+    it('batches what is queued within the linger time; drain writes it without waiting out the linger', async () => {
+      const writes: string[] = [];
+      const effects = createIngestEffects({ ...deps, store: recording(store, writes) }, { onError: (error) => expect.fail(String(error)), lingerMs: 60_000 });
+      for (const score of [1, 2, 3]) await ingestSubmission({ ...deps, effects }, submission(score, { context: { plan: 'saas' } }));
+      expect(writes).toEqual([]);
+
+      await effects.drain();
+      expect(writes).toEqual(['alerts.insertMany', 'rollups.updateOne', 'rollups.updateOne', 'responses.updateMany', 'rollups.updateOne']);
+      expect(await counts()).toMatchObject([{ responses: 3, detractors: 3, applying: [] }]);
+    });
+
     it('reports a failed batch and leaves its claims, so the outbox resumes it once they expire', async () => {
       const failure = new Error('rollups unavailable');
       const failingRollups: Store = {
@@ -142,7 +169,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
         close: () => store.close(),
       };
       const errors: unknown[] = [];
-      const effects = createIngestEffects({ ...deps, store: failingRollups }, (error) => errors.push(error));
+      const effects = createIngestEffects({ ...deps, store: failingRollups }, { onError: (error) => errors.push(error) });
       const { id } = await ingestSubmission({ ...deps, effects }, submission(1));
       await effects.drain();
 

@@ -309,7 +309,7 @@ describe('on the embedded store', () => {
 
   it('with an effects queue, resolves once the response is in its datafile, claimed; the effects follow', async () => {
     const failures: unknown[] = [];
-    const effects = createIngestEffects(deps, (error) => failures.push(error));
+    const effects = createIngestEffects(deps, { onError: (error) => failures.push(error) });
     const { id } = await ingestSubmission({ ...deps, effects }, submission());
 
     const lines = (await readFile(join(dataDir, 'responses.db'), 'utf8')).trim().split('\n');

@@ -140,7 +140,10 @@ function removeEqual(doc: Fields, path: string, values: unknown[]): boolean {
   const current = parent[key];
   if (current === undefined) return false;
   if (!Array.isArray(current)) throw new Error(`cannot pull from the non-array field "${path}"`);
-  const kept = current.filter((item) => !values.some((value) => isDeepStrictEqual(item, value)));
+  const primitives = new Set(values.filter((value) => value === null || typeof value !== 'object'));
+  const others = values.filter((value) => value !== null && typeof value === 'object');
+  const removed = (item: unknown) => primitives.has(item) || others.some((value) => isDeepStrictEqual(item, value));
+  const kept = current.filter((item) => !removed(item));
   if (kept.length === current.length) return false;
   parent[key] = kept;
   return true;

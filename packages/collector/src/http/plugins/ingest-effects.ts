@@ -21,7 +21,7 @@ export default fp<IngestEffectsPluginOptions>(
   async (app, { email }) => {
     const effects = createIngestEffects(
       { store: app.store, config: app.heedConfig, clock: app.clock, channels: { email } },
-      (error) => app.log.error({ err: error }, 'ingest effects (resumed once their claims expire)'),
+      { onError: (error) => app.log.error({ err: error }, 'ingest effects (resumed once their claims expire)') },
     );
     app.decorate('ingestEffects', effects);
     app.addHook('onClose', async () => effects.drain());
