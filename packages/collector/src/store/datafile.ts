@@ -17,13 +17,25 @@ export function documentLine(doc: Record<string, unknown>): string {
   return JSON.stringify(withDatesMarked(doc));
 }
 
+/** `value` with its Dates as `{ $$date }`; only the objects and arrays that hold a Date are copied. */
 function withDatesMarked(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return { $$date: value.getTime() };
-  if (Array.isArray(value)) return value.map(withDatesMarked);
-  const marked: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) marked[key] = withDatesMarked((value as Record<string, unknown>)[key]);
-  return marked;
+  if (Array.isArray(value)) {
+    let marked: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const next = withDatesMarked(item);
+      if (next !== item) (marked ??= [...value])[index] = next;
+    });
+    return marked ?? value;
+  }
+  let marked: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const next = withDatesMarked(item);
+    if (next !== item) (marked ??= { ...value })[key] = next;
+  }
+  return marked ?? value;
 }
 
 /** The line that deletes a document. */

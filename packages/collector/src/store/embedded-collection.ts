@@ -216,13 +216,18 @@ export class EmbeddedCollection<T extends { _id: string }> implements Collection
   }
 
   /**
-   * Applies `update` to a copy of one document and stores the copy; its new state, or undefined when
-   * nothing changed. A new state that would take another document's unique key is refused.
+   * Stores a new version of one document with `update` applied; that version, or undefined when nothing
+   * changed. A new version that would take another document's unique key is refused. The versions share
+   * what the update did not change (applyUpdate copies what it changes), so only that is checked.
    */
   async #replace(current: Doc, update: Update): Promise<Doc | undefined> {
-    const next = copyValue(current);
-    if (applyUpdate(next, update, false).length === 0) return undefined;
-    assertStorable(next);
+    const next = { ...current };
+    const changed = applyUpdate(next, update, false);
+    if (changed.length === 0) return undefined;
+    for (const path of changed) {
+      const [field] = path.split('.') as [string];
+      assertStorable(next[field], `${field}.`);
+    }
     if (!this.#documents.replace(next)) throw new DuplicateKeyError(this.name);
     return next;
   }

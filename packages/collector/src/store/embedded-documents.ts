@@ -43,8 +43,12 @@ export class EmbeddedDocuments {
   /** Adds `doc` unless its `_id` or a unique key is taken; whether it did. */
   insert(doc: Doc): boolean {
     if (this.#docs.has(doc._id)) return false;
-    const keys = this.#unique.map((index) => uniqueKey(index.fields.map((field) => valueAt(doc, field))));
-    if (this.#unique.some((index, position) => index.holders.has(keys[position] as string))) return false;
+    const keys: string[] = [];
+    for (const index of this.#unique) {
+      const key = keyOf(doc, index.fields);
+      if (index.holders.has(key)) return false;
+      keys.push(key);
+    }
     this.#unique.forEach((index, position) => index.holders.set(keys[position] as string, doc._id));
     this.#docs.set(doc._id, doc);
     return true;
@@ -54,14 +58,12 @@ export class EmbeddedDocuments {
   replace(next: Doc): boolean {
     const current = this.#docs.get(next._id);
     if (!current) throw new Error(`no document "${next._id}" to replace`);
-    const changes = this.#unique.map((index) => ({
-      index,
-      before: uniqueKey(index.fields.map((field) => valueAt(current, field))),
-      after: uniqueKey(index.fields.map((field) => valueAt(next, field))),
-    }));
-    if (changes.some(({ index, before, after }) => after !== before && index.holders.has(after))) return false;
+    const changes = this.#unique
+      .filter((index) => index.fields.some((field) => valueAt(current, field) !== valueAt(next, field)))
+      .map((index) => ({ index, before: keyOf(current, index.fields), after: keyOf(next, index.fields) }))
+      .filter(({ before, after }) => before !== after);
+    if (changes.some(({ index, after }) => index.holders.has(after))) return false;
     for (const { index, before, after } of changes) {
-      if (after === before) continue;
       index.holders.delete(before);
       index.holders.set(after, next._id);
     }
@@ -72,7 +74,7 @@ export class EmbeddedDocuments {
   delete(id: string): boolean {
     const doc = this.#docs.get(id);
     if (!doc) return false;
-    for (const index of this.#unique) index.holders.delete(uniqueKey(index.fields.map((field) => valueAt(doc, field))));
+    for (const index of this.#unique) index.holders.delete(keyOf(doc, index.fields));
     return this.#docs.delete(id);
   }
 }
@@ -86,9 +88,18 @@ function valueAt(doc: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
-/** One string per distinct key: types kept apart (1 is not "1"), Dates by time, missing as null. */
+function keyOf(doc: Doc, fields: string[]): string {
+  return fields.length === 1 ? uniqueKey([valueAt(doc, fields[0] as string)]) : uniqueKey(fields.map((field) => valueAt(doc, field)));
+}
+
+/**
+ * One string per distinct key: types kept apart (1 is not "1"), Dates by time, missing as null. A single
+ * string, the usual key, is only prefixed.
+ */
 function uniqueKey(values: unknown[]): string {
-  return JSON.stringify(values.map((value) => (value instanceof Date ? { $date: value.getTime() } : (value ?? null))));
+  const [first] = values;
+  if (values.length === 1 && typeof first === 'string') return `s${first}`;
+  return `j${JSON.stringify(values.map((value) => (value instanceof Date ? { $date: value.getTime() } : (value ?? null))))}`;
 }
 
 /**

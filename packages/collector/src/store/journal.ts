@@ -65,7 +65,7 @@ export class Journal {
 
   async #drain(): Promise<void> {
     while (this.#lines.length > 0 && !this.#failure) {
-      const text = this.#lines.map((line) => `${line}\n`).join('');
+      const text = `${this.#lines.join('\n')}\n`;
       const waiters = this.#waiters;
       this.#lines = [];
       this.#waiters = [];

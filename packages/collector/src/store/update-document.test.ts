@@ -35,6 +35,25 @@ describe('applyUpdate', () => {
     expect(doc).toEqual({ _id: 'a', ids: ['r1', 'r3', 'r5'], at: [new Date(0)], scope: { list: ['x'] } });
   });
 
+  it('changes no object or array inside the document, so a shallow copy leaves the original as it was', () => {
+    const original = { _id: 'a', triage: { tags: ['x'], history: [{ status: 'new' }] }, reasons: { a: 1 }, ids: ['r1', 'r2'], gone: { deep: 1 } };
+    const before = structuredClone(original);
+    const next: Record<string, unknown> = { ...original };
+    applyUpdate(
+      next,
+      { $push: { 'triage.history': { status: 'closed' }, 'triage.tags': 'y' }, $inc: { 'reasons.a': 1 }, $pullAll: { ids: ['r1'] }, $unset: { 'gone.deep': '' } },
+      false,
+    );
+    expect(original).toEqual(before);
+    expect(next).toEqual({
+      _id: 'a',
+      triage: { tags: ['x', 'y'], history: [{ status: 'new' }, { status: 'closed' }] },
+      reasons: { a: 2 },
+      ids: ['r2'],
+      gone: {},
+    });
+  });
+
   it('reports only what changed', () => {
     const doc: Record<string, unknown> = { _id: 'a', n: 1, tags: ['x'], when: new Date(5), nested: { v: [1] } };
     const update = { $set: { n: 1, when: new Date(5), 'nested.v': [1] }, $unset: { missing: '' }, $inc: { n2: 0 }, $pull: { tags: 'y' }, $push: { list: { $each: [] } } };

@@ -44,8 +44,9 @@ const OPERATORS: Record<string, Operator> = {
       return true;
     }
     if (!Array.isArray(current)) throw new Error(`cannot $push to the non-array field "${path}"`);
-    current.push(...copyValue(items));
-    return items.length > 0;
+    if (items.length === 0) return false;
+    parent[key] = [...current, ...copyValue(items)];
+    return true;
   },
   $pull(doc, path, value) {
     if (isOperatorObject(value)) throw new Error(`$pull of "${path}" removes equal values only; conditions are not supported`);
@@ -59,8 +60,10 @@ const OPERATORS: Record<string, Operator> = {
 
 /**
  * Applies an operator update (`$set`, `$unset`, `$inc`, `$push` with or without `$each`, `$pull` and
- * `$pullAll` by equality, `$setOnInsert`) to `doc` in place and returns the changed paths. `$setOnInsert`
- * only applies when `inserting`. As on MongoDB, changing `_id` and naming one path twice are refused.
+ * `$pullAll` by equality, `$setOnInsert`) to `doc` and returns the changed paths. `$setOnInsert` only
+ * applies when `inserting`. As on MongoDB, changing `_id` and naming one path twice are refused.
+ * `doc`'s own fields change in place, but no object or array inside it does: those on the updated paths
+ * are replaced by changed copies. So `doc` may be a shallow copy of a document that must stay as it is.
  * Values are copied: `doc` shares nothing with `update`.
  */
 export function applyUpdate(doc: Fields, update: Update, inserting: boolean): string[] {
@@ -98,32 +101,41 @@ function assertNoConflicts(paths: string[]): void {
   }
 }
 
-/** The document holding the path's last field, creating missing ones on the way, and that field's name. */
+/**
+ * The object holding the path's last field, and that field's name. On the way, missing objects are
+ * created and existing ones replaced by copies, which the caller may then change.
+ */
 function parentOf(doc: Fields, path: string): [Fields, string] {
   const parts = path.split('.');
   const key = parts.pop() as string;
   let parent = doc;
   for (const part of parts) {
     const child = parent[part];
-    if (child === undefined) parent[part] = {};
-    else if (child === null || typeof child !== 'object' || child instanceof Date) {
-      throw new Error(`cannot update "${path}": "${part}" is not a document`);
-    }
-    parent = parent[part] as Fields;
+    if (child !== undefined && !isContainer(child)) throw new Error(`cannot update "${path}": "${part}" is not a document`);
+    parent = parent[part] = child === undefined ? {} : shallowCopy(child);
   }
   return [parent, key];
 }
 
-/** Like parentOf, without creating anything: undefined when the path does not lead anywhere. */
+/** Like parentOf, without creating anything: undefined when the path does not lead to an object. */
 function existingParentOf(doc: Fields, path: string): [Fields, string] | undefined {
   const parts = path.split('.');
   const key = parts.pop() as string;
-  let parent: unknown = doc;
+  let parent = doc;
   for (const part of parts) {
-    if (parent === null || typeof parent !== 'object') return undefined;
-    parent = (parent as Fields)[part];
+    const child = parent[part];
+    if (!isContainer(child)) return undefined;
+    parent = parent[part] = shallowCopy(child);
   }
-  return parent !== null && typeof parent === 'object' ? [parent as Fields, key] : undefined;
+  return [parent, key];
+}
+
+function isContainer(value: unknown): value is Fields | unknown[] {
+  return value !== null && typeof value === 'object' && !(value instanceof Date);
+}
+
+function shallowCopy(value: Fields | unknown[]): Fields {
+  return (Array.isArray(value) ? [...value] : { ...value }) as Fields;
 }
 
 function pushedItems(path: string, value: unknown): unknown[] {
