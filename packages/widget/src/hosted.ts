@@ -6,8 +6,6 @@
 import type { Plan, Survey } from '@heed/shared';
 import { openSurvey } from './ui/open-survey.tsx';
 import { loadStrings, resolveLocale } from './ui/strings/index.ts';
-// Fetched alongside the UI chunk rather than after it: this page is there for this form.
-import './ui/uninstall-form.tsx';
 
 interface HostedPageData {
   endpoint: string;

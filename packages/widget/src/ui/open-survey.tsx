@@ -4,8 +4,8 @@ import type { HeedUser, ShowResult } from '../api.ts';
 import { pageTransport } from '../transport.ts';
 import { uuid } from '../uuid.ts';
 import { applyStyles } from './apply-styles.ts';
-import { CancelForm } from './cancel-form.tsx';
 import { NpsPrompt } from './nps-prompt.tsx';
+import { ReasonForm } from './reason-form.tsx';
 import { loadStrings, resolveLocale } from './strings/index.ts';
 import css from './styles.css?inline';
 import { type Placement, SurveyFrame } from './survey-frame.tsx';
@@ -107,20 +107,14 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
     close();
   };
 
-  // The uninstall form belongs on the hosted page, which loads it up front; elsewhere it comes on demand.
-  const [strings, uninstall] = await Promise.all([
-    loadStrings(locale),
-    survey.kind === 'uninstall' ? import('./uninstall-form.tsx') : undefined,
-  ]);
+  const strings = await loadStrings(locale);
   (mount ?? document.body).append(host);
   render(
     <SurveyFrame placement={placement} labelledBy="heed-title" lang={locale} dir={strings.dir} onEscape={overlay ? () => dismiss() : undefined}>
       {survey.kind === 'nps' ? (
         <NpsPrompt survey={survey} strings={strings} onSubmit={submit} onDismiss={() => dismiss()} onSnooze={() => dismiss(true)} />
-      ) : survey.kind === 'cancel' ? (
-        <CancelForm survey={survey} strings={strings} onSubmit={submit} onSkip={() => dismiss()} />
       ) : (
-        uninstall && <uninstall.UninstallForm survey={survey} strings={strings} onSubmit={submit} />
+        <ReasonForm survey={survey} strings={strings} onSubmit={submit} onSkip={survey.kind === 'cancel' ? () => dismiss() : undefined} />
       )}
     </SurveyFrame>,
     root,

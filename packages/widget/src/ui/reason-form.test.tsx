@@ -1,0 +1,151 @@
+import type { Answers, CancelSurvey, UninstallSurvey } from '@heed/shared';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReasonForm, type ReasonFormProps } from './reason-form.tsx';
+import { strings } from './strings/en.ts';
+
+const cancel: CancelSurvey = {
+  id: 'portal-cancel',
+  project: 'pk_demo',
+  productArea: 'billing',
+  active: true,
+  kind: 'cancel',
+  reasons: [
+    { id: 'too-expensive', label: 'Too expensive' },
+    { id: 'missing-features', label: 'Missing features I need' },
+  ],
+};
+const uninstall: UninstallSurvey = {
+  id: 'extension-exit',
+  project: 'pk_demo',
+  productArea: 'extension',
+  active: true,
+  kind: 'uninstall',
+  reasons: [
+    { id: 'not-useful', label: "I didn't find it useful" },
+    { id: 'too-slow', label: 'It slowed my browser down' },
+    { id: 'privacy', label: 'Privacy concerns' },
+  ],
+};
+
+let container: HTMLElement;
+let onSubmit: ReturnType<typeof vi.fn<(answers: Answers) => void>>;
+let onSkip: ReturnType<typeof vi.fn<() => void>>;
+
+function mount(props: Pick<ReasonFormProps, 'survey' | 'onSkip'>) {
+  act(() => render(<ReasonForm strings={strings} onSubmit={onSubmit} {...props} />, container));
+}
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  onSubmit = vi.fn();
+  onSkip = vi.fn();
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);
+const choices = () => [...container.querySelectorAll<HTMLInputElement>('input')];
+const submit = () =>
+  act(() => {
+    $<HTMLFormElement>('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+function type(text: string) {
+  const textarea = $<HTMLTextAreaElement>('textarea')!;
+  act(() => {
+    textarea.value = text;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('ReasonForm for a cancel survey', () => {
+  beforeEach(() => mount({ survey: cancel, onSkip }));
+
+  it('groups the reasons as labelled, required radios under the question', () => {
+    expect($('h1')).toBeNull();
+    expect($('fieldset > legend#heed-title')?.textContent).toBe(strings.cancelQuestion);
+    expect(choices().map((radio) => radio.closest('label')?.textContent)).toEqual(['Too expensive', 'Missing features I need']);
+    expect(choices().every((radio) => radio.type === 'radio' && radio.required && radio.name === 'reason')).toBe(true);
+  });
+
+  it('requires a reason, with an error tied to the group and focus on the first choice', () => {
+    submit();
+    expect(onSubmit).not.toHaveBeenCalled();
+    const error = $('#heed-reason-error')!;
+    expect(error.textContent).toBe(strings.reasonRequired);
+    expect($('fieldset')!.getAttribute('aria-describedby')).toBe('heed-reason-error');
+    expect(choices().every((radio) => radio.getAttribute('aria-invalid') === 'true')).toBe(true);
+    expect(document.activeElement).toBe(choices()[0]);
+  });
+
+  it('keeps the error while only a comment is written, and clears it once a reason is chosen', () => {
+    submit();
+    type('Too many emails');
+    expect($('#heed-reason-error')).not.toBeNull();
+    act(() => choices()[1]!.click());
+    expect($('#heed-reason-error')).toBeNull();
+    expect($('fieldset')!.hasAttribute('aria-describedby')).toBe(false);
+    expect(choices().some((radio) => radio.hasAttribute('aria-invalid'))).toBe(false);
+  });
+
+  it('submits one reason and the comment, then thanks with focus on the message', () => {
+    act(() => choices()[1]!.click());
+    act(() => choices()[0]!.click());
+    type(' Half the price elsewhere ');
+    submit();
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reason: 'too-expensive', comment: 'Half the price elsewhere' });
+    const thanks = $('[aria-live="polite"]')!;
+    expect(thanks.textContent).toBe(strings.thanks);
+    expect(document.activeElement).toBe(thanks);
+    expect($('fieldset')).toBeNull();
+  });
+
+  it('can be skipped', () => {
+    act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === strings.skip)!.click());
+    expect(onSkip).toHaveBeenCalledOnce();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+});
+
+describe('ReasonForm for an uninstall survey', () => {
+  beforeEach(() => mount({ survey: uninstall }));
+
+  it('titles the page and lists the reasons as checkboxes, with no skip', () => {
+    expect($('h1#heed-title')?.textContent).toBe(strings.uninstallTitle);
+    expect($('legend#heed-reasons')?.textContent).toBe(strings.uninstallQuestion);
+    expect(choices().map((box) => box.type)).toEqual(['checkbox', 'checkbox', 'checkbox']);
+    expect(choices().some((box) => box.required)).toBe(false);
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual([strings.submit]);
+  });
+
+  it('wants a reason or a comment before sending', () => {
+    submit();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect($('#heed-reason-error')?.textContent).toBe(strings.reasonOrComment);
+    expect(document.activeElement).toBe(choices()[0]);
+    type('   ');
+    expect($('#heed-reason-error')).not.toBeNull();
+    type('It broke my tabs');
+    expect($('#heed-reason-error')).toBeNull();
+  });
+
+  it('sends several reasons, in the order chosen, after unchecking one', () => {
+    act(() => choices()[2]!.click());
+    act(() => choices()[0]!.click());
+    act(() => choices()[1]!.click());
+    act(() => choices()[0]!.click());
+    submit();
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reasons: ['privacy', 'too-slow'] });
+    expect($('[aria-live="polite"]')?.textContent).toBe(strings.thanks);
+  });
+
+  it('sends a comment alone', () => {
+    type(' Found a better one ');
+    submit();
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ comment: 'Found a better one' });
+  });
+});
