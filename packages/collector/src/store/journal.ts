@@ -36,7 +36,7 @@ export class Journal {
   append(lines: string[]): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (lines.length === 0) return Promise.resolve();
-    this.#lines.push(...lines);
+    for (const line of lines) this.#lines.push(line);
     const durable = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
     this.#writing ??= this.#drain();
     return durable;
