@@ -89,6 +89,48 @@ describe('server.ts', () => {
     expect(await server.stop('SIGINT')).toBe(0);
   });
 
+  it('loses no acknowledged answer and counts none twice when killed with SIGKILL under load', async () => {
+    server = await startCollectorProcess();
+    const acknowledged = new Map<string, string>(); // submissionId -> response id
+    let stop = false;
+    const sender = async () => {
+      while (!stop) {
+        const body = answer('sent while the collector dies');
+        const res = await post(server!.url, body).catch(() => undefined);
+        if (!res) return; // the connection died with the process
+        if (res.status === 202) acknowledged.set(body.submissionId, (await res.json()).id);
+      }
+    };
+    const senders = Array.from({ length: 8 }, sender);
+    // Bounded: at most 10 s of load, killed as soon as enough answers are acknowledged.
+    const deadline = Date.now() + 10_000;
+    while (acknowledged.size < 100 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 10));
+    await server.kill();
+    stop = true;
+    await Promise.all(senders);
+    expect(acknowledged.size).toBeGreaterThan(0);
+
+    await server.start();
+    const stored = new Map<string, string>();
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=500&cursor=${cursor}` : '?limit=500';
+      const res = await fetch(`${server.url}/v1/responses${query}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+      const page = (await res.json()) as { items: { id: string; submissionId: string }[]; nextCursor: string | null };
+      for (const item of page.items) {
+        expect(stored.has(item.submissionId)).toBe(false);
+        stored.set(item.submissionId, item.id);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    for (const [submissionId, id] of acknowledged) expect(stored.get(submissionId)).toBe(id);
+    // Retries of acknowledged answers after the restart are recognised, never stored again.
+    const [first] = acknowledged.keys();
+    const retry = await post(server.url, { ...answer('retry'), submissionId: first! });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ id: acknowledged.get(first!), duplicate: true });
+  });
+
   it('refuses to start with a bad config, naming the problem', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'heed-bad-config-'));
     try {
