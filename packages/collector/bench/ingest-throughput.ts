@@ -2,8 +2,10 @@
  * Ingest throughput: the collector's `POST /v1/responses` against a bare Fastify JSON endpoint on the same
  * machine, measured side by side in one run (rounds alternate so drift hits both). Each server runs in its
  * own process; the load generator (autocannon) runs here. Every request carries a new submissionId and a
- * random 0-10 score, a third of them a comment, so the full path runs: validation, idempotent insert,
- * routing, rollup and outbox writes. Budget: Heed >= 60% of the baseline.
+ * random 0-10 score, a third of them a comment, so the full path runs: validation, the durable idempotent
+ * insert the 202 waits for, routing, and the rollup and outbox writes the collector batches just after
+ * (in the same process, so they count). Budget: Heed >= 60% of the baseline. On a small machine the load
+ * generator shares the cores; `ingest-cpu.ts` measures the store's and domain's share without HTTP.
  *
  *   pnpm bench                 (from the repository root)
  *   BENCH_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=32 pnpm bench
