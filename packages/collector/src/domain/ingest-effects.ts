@@ -26,11 +26,11 @@ export interface IngestEffectsDeps {
 export async function completeIngestEffects(deps: IngestEffectsDeps, responses: ResponseDoc[]): Promise<void> {
   if (responses.length === 0) return;
   const { store } = deps;
-  const [, rollupIds] = await Promise.all([enqueueAlertsOf(deps, responses), countInRollups(store, responses)]);
+  const [, counted] = await Promise.all([enqueueAlertsOf(deps, responses), countInRollups(store, responses)]);
   const ids = responses.map((response) => response._id);
   await store.collection('responses').updateMany({ _id: { $in: ids } }, { $unset: { effectsPending: '' } });
   const rollups = store.collection('rollups');
-  await Promise.all(rollupIds.map((_id) => rollups.updateOne({ _id }, { $pullAll: { applying: ids } })));
+  await Promise.all([...counted].map(([_id, applied]) => rollups.updateOne({ _id }, { $pullAll: { applying: applied } })));
 }
 
 /** Step 2: the routed responses' alerts, in one insert; the unique index keeps alerts already there. */
@@ -46,11 +46,12 @@ async function enqueueAlertsOf(deps: IngestEffectsDeps, responses: ResponseDoc[]
 }
 
 /**
- * Step 3: adds each response to its day x survey x plan counters, exactly once; returns the rollup ids.
- * One `$inc` per rollup counts its responses together, on condition that none of them is listed in
- * `applying` yet; if one is (an interrupted earlier attempt counted it), they are counted one at a time.
+ * Step 3: adds each response to its day x survey x plan counters, exactly once; returns the ids of the
+ * responses listed in `applying`, by rollup id. One `$inc` per rollup counts its responses together, on
+ * condition that none of them is listed yet; if one is (an interrupted earlier attempt counted it), they
+ * are counted one at a time.
  */
-async function countInRollups(store: Store, responses: ResponseDoc[]): Promise<string[]> {
+async function countInRollups(store: Store, responses: ResponseDoc[]): Promise<Map<string, string[]>> {
   const byRollup = new Map<string, ResponseDoc[]>();
   for (const response of responses) {
     const _id = `${response.day}|${response.surveyId}|${response.plan ?? 'unknown'}`;
@@ -59,10 +60,12 @@ async function countInRollups(store: Store, responses: ResponseDoc[]): Promise<s
     else byRollup.set(_id, [response]);
   }
   const rollups = store.collection('rollups');
+  const applying = new Map<string, string[]>();
   await Promise.all(
     [...byRollup].map(async ([_id, group]) => {
       await ensureRollup(store, _id, group[0] as ResponseDoc);
       const ids = group.map((response) => response._id);
+      applying.set(_id, ids);
       const counted = await rollups.updateOne({ _id, applying: { $nin: ids } }, { $inc: increments(group), $push: { applying: { $each: ids } } });
       if (counted.matched > 0 || group.length === 1) return;
       for (const response of group) {
@@ -70,7 +73,7 @@ async function countInRollups(store: Store, responses: ResponseDoc[]): Promise<s
       }
     }),
   );
-  return [...byRollup.keys()];
+  return applying;
 }
 
 /** Creates the rollup with zero counts unless it exists (a no-op write then). */
