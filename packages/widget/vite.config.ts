@@ -1,10 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { type Plugin, type Rollup, build, defineConfig } from 'vite';
+import en from './src/ui/strings/en.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const target = 'es2020';
-const terserOptions = { ecma: 2020, compress: { passes: 3 } } as const;
+
+/**
+ * Each language's strings are a chunk of their own, an object with the same keys as every other
+ * language's, so the key names would take a sixth of its bytes. Those keys (ids) are snake_case, which
+ * nothing else in the widget is (the wire format, the DOM and Preact are camelCase), and terser renames
+ * exactly them, to one-letter names from one fixed map that every chunk shares, as Preact's own build
+ * does for its internals (mangle.json).
+ */
+const stringIds = Object.keys(en).filter((key) => key.includes('_'));
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+if (stringIds.length > LETTERS.length) throw new Error('More string ids than one-letter names');
+const terserOptions = {
+  ecma: 2020 as const,
+  compress: { passes: 3 },
+  mangle: { properties: { regex: new RegExp(`^(?:${stringIds.join('|')})$`) } },
+  // terser's cache format: `$`-prefixed original names.
+  nameCache: { props: { props: Object.fromEntries(stringIds.map((id, index) => [`$${id}`, LETTERS.charAt(index)])) } },
+};
 
 /**
  * heed.js must stay a classic script (hosts add it with a plain <script async>), and a code-split
@@ -60,7 +78,9 @@ function plainDynamicImports(): Plugin {
 
 export default defineConfig({
   root,
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Classic JSX: `h(type, props, ...children)` calls are shorter than the automatic runtime's
+  // `jsx(type, { ...props, children: [...] })`, and leave preact/jsx-runtime out of the UI chunk.
+  esbuild: { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', jsxInject: "import { h, Fragment } from 'preact'" },
   build: {
     target,
     outDir: 'dist',

@@ -47,11 +47,15 @@ let uiLoads: number;
 let uiReachable: boolean;
 let flushes: number;
 
+/** A UI that shows every survey at once and settles with `outcome`. */
+async function showAndSettle(request: OpenRequest): Promise<UiOutcome> {
+  opened.push(request);
+  request.onShow?.();
+  return outcome;
+}
+
 const ui = {
-  openSurvey: async (request: OpenRequest) => {
-    opened.push(request);
-    return outcome;
-  },
+  openSurvey: showAndSettle,
   pageTransport: () => {
     flushes += 1;
     return {} as ReturnType<Awaited<ReturnType<HeedDeps['loadUi']>>['pageTransport']>;
@@ -103,7 +107,7 @@ describe('createHeed', () => {
     expect(opened[0]).toMatchObject({
       survey: nps,
       endpoint: 'https://collector.test',
-      projectKey: 'pk_demo',
+      project: 'pk_demo',
       user: { userId: 'u 1', accountId: 'a_1', plan: 'saas' },
       locale: 'de',
       timeoutMs: 3000,
@@ -146,6 +150,35 @@ describe('createHeed', () => {
     heed().init({ project: 'pk_demo' });
     await elapse(10_000);
     expect(opened).toHaveLength(1);
+  });
+
+  it('counts a survey as shown only once it appears', async () => {
+    ui.openSurvey = async (request) => {
+      opened.push(request);
+      return { status: 'unavailable' };
+    };
+    try {
+      heed().init({ project: 'pk_demo' });
+      await elapse(1000);
+      heed().init({ project: 'pk_demo' });
+      await elapse(1000);
+      expect(opened).toHaveLength(2);
+    } finally {
+      ui.openSurvey = showAndSettle;
+    }
+  });
+
+  it('gives the UI the same deadline as the rest of the request', async () => {
+    const instance = heed();
+    instance.init({ project: 'pk_demo' });
+    void instance.show('portal-cancel', { timeoutMs: 1500 });
+    await elapse(0);
+    let passed = false;
+    void opened[0]!.deadline!.then(() => (passed = true));
+    await elapse(1499);
+    expect(passed).toBe(false);
+    await elapse(1);
+    expect(passed).toBe(true);
   });
 
   it('comes back after "ask me later" once the snooze is over', async () => {
@@ -226,6 +259,7 @@ describe('createHeed', () => {
     let close!: (outcome: UiOutcome) => void;
     ui.openSurvey = async (request) => {
       opened.push(request);
+      request.onShow?.();
       return new Promise((resolve) => (close = resolve));
     };
     try {
@@ -246,10 +280,7 @@ describe('createHeed', () => {
       await elapse(0);
       expect(opened.map((request) => request.survey.id)).toEqual(['portal-cancel', 'app-nps', 'portal-cancel']);
     } finally {
-      ui.openSurvey = async (request) => {
-        opened.push(request);
-        return outcome;
-      };
+      ui.openSurvey = showAndSettle;
     }
   });
 
@@ -297,10 +328,7 @@ describe('createHeed', () => {
       instance.init({ project: 'pk_demo' });
       await expect(instance.show('portal-cancel')).resolves.toEqual({ status: 'unavailable' });
     } finally {
-      ui.openSurvey = async (request) => {
-        opened.push(request);
-        return outcome;
-      };
+      ui.openSurvey = showAndSettle;
     }
   });
 

@@ -31,9 +31,9 @@ function timer(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** `promise`'s value, or undefined if it fails or `deadline` comes first. */
+/** `promise`'s outcome, or undefined if `deadline` comes first. */
 function within<T>(promise: Promise<T>, deadline: Promise<undefined>): Promise<T | undefined> {
-  return Promise.race([promise.catch(() => undefined), deadline]);
+  return Promise.race([promise, deadline]);
 }
 
 export function createHeed({
@@ -48,11 +48,11 @@ export function createHeed({
   /** Surveys on screen; a survey shown on its own waits until none is. */
   let open = 0;
 
-  const read = <T>(key: string): T | undefined => {
+  const read = <T>(key: string): T | null => {
     try {
-      return JSON.parse((storage || localStorage).getItem(key)!) ?? undefined;
+      return JSON.parse((storage || localStorage).getItem(key)!);
     } catch {
-      return undefined;
+      return null;
     }
   };
   const write = (key: string, value: unknown) => {
@@ -114,16 +114,16 @@ export function createHeed({
     try {
       const ui = await within(loadUi(), deadline);
       if (!ui) return { status: 'unavailable' };
-      remember(recordShown, survey.id);
       const { snoozed, ...result } = await ui.openSurvey({
         ...settings!,
         ...options,
         survey,
         endpoint: endpoint(),
-        projectKey: settings!.project,
         user,
         anonymousId: anonymousId(),
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        deadline,
+        onShow: () => remember(recordShown, survey.id),
       });
       if (snoozed) remember(recordSnoozed, survey.id);
       return result;

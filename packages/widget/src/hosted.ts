@@ -22,7 +22,7 @@ void loadStrings(locale).then(({ dir }) => {
   return openSurvey({
     survey: data.survey,
     endpoint: data.endpoint,
-    projectKey: data.projectKey,
+    project: data.projectKey,
     context: data.context,
     locale,
     mount: document.getElementById('heed-hosted')!,

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NpsPrompt } from './nps-prompt.tsx';
-import { strings } from './strings/en.ts';
+import strings from './strings/en.ts';
 
 const survey: NpsSurvey = {
   id: 'app-nps',
@@ -62,7 +62,7 @@ const submit = () => act(() => {
 describe('NpsPrompt', () => {
   it('asks the question, labelling the scale with it', () => {
     mount();
-    expect($('h2#heed-title')?.textContent).toBe(strings.npsQuestion);
+    expect($('h2#heed-title')?.textContent).toBe(strings.nps_question);
     expect($('[role="radiogroup"]')?.getAttribute('aria-labelledby')).toBe('heed-title');
   });
 
@@ -74,17 +74,17 @@ describe('NpsPrompt', () => {
   it('offers no comment and no submit before a score is chosen', () => {
     mount();
     expect($('textarea')).toBeNull();
-    expect(button(strings.submit)).toBeUndefined();
+    expect(button(strings.submit_button)).toBeUndefined();
   });
 
   it('words the follow-up for the score category', () => {
     mount();
     choose(3);
-    expect(followUpLabel()).toBe(strings.followUp.detractor);
+    expect(followUpLabel()).toBe(strings.follow_up.detractor);
     choose(8);
-    expect(followUpLabel()).toBe(strings.followUp.passive);
+    expect(followUpLabel()).toBe(strings.follow_up.passive);
     choose(10);
-    expect(followUpLabel()).toBe(strings.followUp.promoter);
+    expect(followUpLabel()).toBe(strings.follow_up.promoter);
   });
 
   it('takes the follow-up wording from the survey when configured', () => {
@@ -92,7 +92,7 @@ describe('NpsPrompt', () => {
     choose(0);
     expect(followUpLabel()).toBe('What went wrong?');
     choose(9);
-    expect(followUpLabel()).toBe(strings.followUp.promoter);
+    expect(followUpLabel()).toBe(strings.follow_up.promoter);
   });
 
   it('submits the score with the trimmed comment, then thanks in a live region', () => {
@@ -104,9 +104,9 @@ describe('NpsPrompt', () => {
     submit();
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ score: 4, comment: 'Too slow on big files' });
     expect($('[aria-live="polite"]')).toBe(live);
-    expect(live.textContent).toBe(strings.thanks);
+    expect(live.textContent).toBe(strings.thank_you);
     expect($('[role="radiogroup"]')).toBeNull();
-    expect(document.activeElement).toBe(button(strings.close));
+    expect(document.activeElement).toBe(button(strings.close_button));
   });
 
   it('leaves out an empty comment', () => {
@@ -119,9 +119,9 @@ describe('NpsPrompt', () => {
 
   it('dismisses with the close button and snoozes with "ask me later"', () => {
     mount();
-    act(() => button(strings.close)!.click());
+    act(() => button(strings.close_button)!.click());
     expect(onDismiss).toHaveBeenCalledOnce();
-    act(() => button(strings.later)!.click());
+    act(() => button(strings.later_button)!.click());
     expect(onSnooze).toHaveBeenCalledOnce();
     expect(onSubmit).not.toHaveBeenCalled();
   });

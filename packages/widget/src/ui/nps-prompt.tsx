@@ -38,26 +38,26 @@ export function NpsPrompt({ survey, strings, onSubmit, onDismiss, onSnooze }: Np
 
   return (
     <form onSubmit={submit}>
-      <button ref={close} type="button" class="close" aria-label={strings.close} onClick={onDismiss}>
+      <button ref={close} type="button" class="close" aria-label={strings.close_button} onClick={onDismiss}>
         ×
       </button>
-      <h2 id="heed-title">{survey.question ?? strings.npsQuestion}</h2>
+      <h2 id="heed-title">{survey.question ?? strings.nps_question}</h2>
       {!sent && (
         <>
           <ScoreScale value={score} onChange={setScore} labelledBy="heed-title" strings={strings} />
           {category && (
-            <CommentField label={survey.followUp?.[category] ?? strings.followUp[category]} value={comment} onInput={setComment} />
+            <CommentField label={survey.followUp?.[category] ?? strings.follow_up[category]} value={comment} onInput={setComment} />
           )}
           <div class="actions">
             <button type="button" class="secondary" onClick={onSnooze}>
-              {strings.later}
+              {strings.later_button}
             </button>
-            {category && <button class="primary">{strings.submit}</button>}
+            {category && <button class="primary">{strings.submit_button}</button>}
           </div>
         </>
       )}
       <p class="thanks" aria-live="polite">
-        {sent ? strings.thanks : ''}
+        {sent ? strings.thank_you : ''}
       </p>
     </form>
   );

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OUTBOX_KEY } from '../transport.ts';
 import type { OpenRequest, UiOutcome } from './open-survey.tsx';
-import { strings } from './strings/en.ts';
+import strings from './strings/en.ts';
 
 const nps: NpsSurvey = {
   id: 'app-nps',
@@ -74,7 +74,7 @@ function open(overrides: Partial<OpenRequest> = {}) {
   return openSurvey({
     survey: nps,
     endpoint: 'https://collector.test',
-    projectKey: 'pk_demo',
+    project: 'pk_demo',
     user: { userId: 'u_1', plan: 'saas' },
     anonymousId: person,
     timeoutMs: 200,
@@ -127,6 +127,22 @@ describe('openSurvey', () => {
     expect(displays()).toEqual(['shown']);
   });
 
+  it('tells when the survey appears', async () => {
+    const onShow = vi.fn();
+    void open({ onShow });
+    await opened();
+    expect(onShow).toHaveBeenCalledOnce();
+  });
+
+  it('shows nothing and resolves unavailable when the strings miss the deadline', async () => {
+    const onShow = vi.fn();
+    await expect(open({ deadline: Promise.resolve(undefined), onShow })).resolves.toEqual({ status: 'unavailable' });
+    await settle();
+    expect(host()).toBeNull();
+    expect(onShow).not.toHaveBeenCalled();
+    expect(displays()).toEqual([]);
+  });
+
   it('sets the overlay z-index on the host through a custom property', async () => {
     void open({ zIndex: 42 });
     await opened();
@@ -148,7 +164,7 @@ describe('openSurvey', () => {
         context: { plan: 'saas', url: `${location.origin}${location.pathname}`, locale: 'en', extensionVersion: '1.2.3' },
       },
     ]);
-    expect($('[aria-live="polite"]')?.textContent).toBe(strings.thanks);
+    expect($('[aria-live="polite"]')?.textContent).toBe(strings.thank_you);
   });
 
   it('resolves unavailable within the timeout when the collector cannot be reached, keeping the answer queued', async () => {
@@ -180,7 +196,7 @@ describe('openSurvey', () => {
   it('reports "ask me later" as a snooze', async () => {
     const outcome = open();
     await opened();
-    act(() => [...shadow().querySelectorAll('button')].find((b) => b.textContent === strings.later)!.click());
+    act(() => [...shadow().querySelectorAll('button')].find((b) => b.textContent === strings.later_button)!.click());
     await expect(outcome).resolves.toEqual({ status: 'dismissed', snoozed: true });
     await settle();
     expect(displays()).toEqual(['shown', 'snoozed']);

@@ -17,7 +17,8 @@ export interface OpenRequest {
   survey: Survey;
   /** Collector base URL ('' for the page's own origin). */
   endpoint: string;
-  projectKey: string;
+  /** Public project key. */
+  project: string;
   /** Who answers: stored as the respondent, with the plan as context. */
   user?: HeedUser;
   /** The browser's anonymous id, when the widget keeps one. */
@@ -32,6 +33,10 @@ export interface OpenRequest {
   placement?: Placement;
   /** After an answer, how long to wait for the collector's acknowledgement before resolving `unavailable`. */
   timeoutMs: number;
+  /** Once this settles, a survey whose strings have not arrived gives up as `unavailable` and shows nothing. */
+  deadline?: Promise<undefined>;
+  /** Called as the survey appears. */
+  onShow?: () => void;
 }
 
 export interface UiOutcome extends ShowResult {
@@ -46,19 +51,22 @@ function placementOf(survey: Survey, mount: Element | null): Placement {
 }
 
 /**
- * Render `survey` in its own open shadow root and settle once the person is done with it: `submitted`
- * when the collector acknowledged the answer, `unavailable` when it did not within `timeoutMs` (the
- * answer stays queued), `dismissed` when closed unanswered. Displays are recorded as they happen.
+ * Render `survey` in its own open shadow root once its strings are in, and settle once the person is
+ * done with it: `submitted` when the collector acknowledged the answer, `unavailable` when it did not
+ * within `timeoutMs` (the answer stays queued) or the strings missed the deadline, `dismissed` when
+ * closed unanswered. Displays are recorded as they happen.
  */
 export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
-  const { survey, endpoint, projectKey, user = {}, timeoutMs } = request;
-  const respondent = { userId: user.userId, accountId: user.accountId, anonymousId: request.anonymousId };
+  const { survey, endpoint, project, user = {}, timeoutMs } = request;
   const locale = resolveLocale([
     request.locale,
     new URLSearchParams(location.search).get('locale'),
     document.documentElement.lang,
     navigator.language,
   ]);
+  const strings = await (request.deadline ? Promise.race([loadStrings(locale), request.deadline]) : loadStrings(locale));
+  if (!strings) return { status: 'unavailable' };
+
   const mount = request.mount ?? document.querySelector(`[data-heed-mount="${survey.id}"]`);
   const placement = request.placement ?? placementOf(survey, mount);
   const overlay = placement === 'bottom-right' || placement === 'center';
@@ -69,11 +77,15 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
   applyStyles(shadow, css, request.nonce);
   const root = document.createElement('div');
   shadow.append(root);
+
   const transport = pageTransport();
-  const display = (event: 'shown' | 'dismissed' | 'snoozed') => {
-    const displayId = uuid();
-    void transport.send(`${endpoint}/v1/displays`, displayId, { displayId, projectKey, surveyId: survey.id, event, respondent });
+  const respondent = { userId: user.userId, accountId: user.accountId, anonymousId: request.anonymousId };
+  /** Queue a record for `/v1/<path>` under a new id, which the body carries as `idField`. */
+  const post = (path: string, idField: string, body: object) => {
+    const id = uuid();
+    return transport.send(`${endpoint}/v1/${path}`, id, { [idField]: id, projectKey: project, surveyId: survey.id, respondent, ...body });
   };
+  const display = (event: 'shown' | 'dismissed' | 'snoozed') => void post('displays', 'displayId', { event });
 
   let settle!: (outcome: UiOutcome) => void;
   const outcome = new Promise<UiOutcome>((resolve) => (settle = resolve));
@@ -84,13 +96,8 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
   };
   const submit = (answers: Answers) => {
     answered = true;
-    const submissionId = uuid();
-    const delivered = transport.send(`${endpoint}/v1/responses`, submissionId, {
-      submissionId,
-      projectKey,
-      surveyId: survey.id,
+    const delivered = post('responses', 'submissionId', {
       answers,
-      respondent,
       context: { plan: user.plan, url: location.origin + location.pathname, locale, ...request.context },
     });
     const timedOut = new Promise<undefined>((done) => setTimeout(done, timeoutMs));
@@ -107,7 +114,6 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
     close();
   };
 
-  const strings = await loadStrings(locale);
   (mount ?? document.body).append(host);
   render(
     <SurveyFrame placement={placement} labelledBy="heed-title" lang={locale} dir={strings.dir} onEscape={overlay ? () => dismiss() : undefined}>
@@ -119,6 +125,7 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
     </SurveyFrame>,
     root,
   );
+  request.onShow?.();
   display('shown');
   return outcome;
 }

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReasonForm, type ReasonFormProps } from './reason-form.tsx';
-import { strings } from './strings/en.ts';
+import strings from './strings/en.ts';
 
 const cancel: CancelSurvey = {
   id: 'portal-cancel',
@@ -67,7 +67,7 @@ describe('ReasonForm for a cancel survey', () => {
 
   it('groups the reasons as labelled, required radios under the question', () => {
     expect($('h1')).toBeNull();
-    expect($('fieldset > legend#heed-title')?.textContent).toBe(strings.cancelQuestion);
+    expect($('fieldset > legend#heed-title')?.textContent).toBe(strings.cancel_question);
     expect(choices().map((radio) => radio.closest('label')?.textContent)).toEqual(['Too expensive', 'Missing features I need']);
     expect(choices().every((radio) => radio.type === 'radio' && radio.required && radio.name === 'reason')).toBe(true);
   });
@@ -76,7 +76,7 @@ describe('ReasonForm for a cancel survey', () => {
     submit();
     expect(onSubmit).not.toHaveBeenCalled();
     const error = $('#heed-reason-error')!;
-    expect(error.textContent).toBe(strings.reasonRequired);
+    expect(error.textContent).toBe(strings.reason_required);
     expect($('fieldset')!.getAttribute('aria-describedby')).toBe('heed-reason-error');
     expect(choices().every((radio) => radio.getAttribute('aria-invalid') === 'true')).toBe(true);
     expect(document.activeElement).toBe(choices()[0]);
@@ -99,13 +99,13 @@ describe('ReasonForm for a cancel survey', () => {
     submit();
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reason: 'too-expensive', comment: 'Half the price elsewhere' });
     const thanks = $('[aria-live="polite"]')!;
-    expect(thanks.textContent).toBe(strings.thanks);
+    expect(thanks.textContent).toBe(strings.thank_you);
     expect(document.activeElement).toBe(thanks);
     expect($('fieldset')).toBeNull();
   });
 
   it('can be skipped', () => {
-    act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === strings.skip)!.click());
+    act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === strings.skip_button)!.click());
     expect(onSkip).toHaveBeenCalledOnce();
     expect(onSubmit).not.toHaveBeenCalled();
   });
@@ -115,17 +115,17 @@ describe('ReasonForm for an uninstall survey', () => {
   beforeEach(() => mount({ survey: uninstall }));
 
   it('titles the page and lists the reasons as checkboxes, with no skip', () => {
-    expect($('h1#heed-title')?.textContent).toBe(strings.uninstallTitle);
-    expect($('legend#heed-reasons')?.textContent).toBe(strings.uninstallQuestion);
+    expect($('h1#heed-title')?.textContent).toBe(strings.uninstall_title);
+    expect($('legend#heed-reasons')?.textContent).toBe(strings.uninstall_question);
     expect(choices().map((box) => box.type)).toEqual(['checkbox', 'checkbox', 'checkbox']);
     expect(choices().some((box) => box.required)).toBe(false);
-    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual([strings.submit]);
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual([strings.submit_button]);
   });
 
   it('wants a reason or a comment before sending', () => {
     submit();
     expect(onSubmit).not.toHaveBeenCalled();
-    expect($('#heed-reason-error')?.textContent).toBe(strings.reasonOrComment);
+    expect($('#heed-reason-error')?.textContent).toBe(strings.reason_or_comment);
     expect(document.activeElement).toBe(choices()[0]);
     type('   ');
     expect($('#heed-reason-error')).not.toBeNull();
@@ -140,7 +140,7 @@ describe('ReasonForm for an uninstall survey', () => {
     act(() => choices()[0]!.click());
     submit();
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reasons: ['privacy', 'too-slow'] });
-    expect($('[aria-live="polite"]')?.textContent).toBe(strings.thanks);
+    expect($('[aria-live="polite"]')?.textContent).toBe(strings.thank_you);
   });
 
   it('sends a comment alone', () => {

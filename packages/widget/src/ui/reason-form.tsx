@@ -28,7 +28,7 @@ export function ReasonForm({ survey, strings, onSubmit, onSkip }: ReasonFormProp
   const form = useRef<HTMLFormElement>(null);
   const thanks = useRef<HTMLParagraphElement>(null);
   const text = comment.trim();
-  const error = refused && !chosen.length && (!multiple || !text) && (multiple ? strings.reasonOrComment : strings.reasonRequired);
+  const error = refused && !chosen.length && (!multiple || !text) && (multiple ? strings.reason_or_comment : strings.reason_required);
 
   useEffect(() => {
     if (sent) thanks.current?.focus();
@@ -50,13 +50,13 @@ export function ReasonForm({ survey, strings, onSubmit, onSkip }: ReasonFormProp
 
   return (
     <>
-      {multiple && <h1 id="heed-title">{strings.uninstallTitle}</h1>}
+      {multiple && <h1 id="heed-title">{strings.uninstall_title}</h1>}
       <form ref={form} onSubmit={submit} noValidate>
         {!sent && (
           <>
             <fieldset aria-describedby={error ? ERROR_ID : undefined}>
               <legend id={multiple ? 'heed-reasons' : 'heed-title'}>
-                {survey.question ?? (multiple ? strings.uninstallQuestion : strings.cancelQuestion)}
+                {survey.question ?? (multiple ? strings.uninstall_question : strings.cancel_question)}
               </legend>
               {error && (
                 <p id={ERROR_ID} class="error">
@@ -81,19 +81,19 @@ export function ReasonForm({ survey, strings, onSubmit, onSkip }: ReasonFormProp
                 </label>
               ))}
             </fieldset>
-            <CommentField label={strings.commentLabel} value={comment} onInput={setComment} />
+            <CommentField label={strings.comment_label} value={comment} onInput={setComment} />
             <div class="actions">
               {onSkip && (
                 <button type="button" class="secondary" onClick={onSkip}>
-                  {strings.skip}
+                  {strings.skip_button}
                 </button>
               )}
-              <button class="primary">{strings.submit}</button>
+              <button class="primary">{strings.submit_button}</button>
             </div>
           </>
         )}
         <p ref={thanks} class="thanks" tabIndex={-1} aria-live="polite">
-          {sent ? strings.thanks : ''}
+          {sent ? strings.thank_you : ''}
         </p>
       </form>
     </>

@@ -3,8 +3,8 @@ import { act } from 'preact/test-utils';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScoreScale } from './score-scale.tsx';
-import { strings as ar } from './strings/ar.ts';
-import { strings as en } from './strings/en.ts';
+import ar from './strings/ar.ts';
+import en from './strings/en.ts';
 import type { Strings } from './strings/index.ts';
 
 let container: HTMLElement;
@@ -29,7 +29,7 @@ function Harness({ strings }: { strings: Strings }) {
 
 const radios = () => [...container.querySelectorAll<HTMLButtonElement>('[role="radio"]')];
 const checked = () => radios().findIndex((radio) => radio.getAttribute('aria-checked') === 'true');
-const tabStops = () => radios().filter((radio) => radio.tabIndex === 0).map((radio) => Number(radio.dataset.score));
+const tabStops = () => radios().flatMap((radio, score) => (radio.tabIndex === 0 ? [score] : []));
 
 function press(key: string) {
   act(() => {

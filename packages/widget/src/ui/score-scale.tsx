@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import type { Strings } from './strings/index.ts';
 
 export interface ScoreScaleProps {
@@ -16,31 +15,33 @@ const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
  * arrow keys move and choose (mirrored left/right in right-to-left text), Home and End jump to the ends.
  */
 export function ScoreScale({ value, onChange, labelledBy, strings }: ScoreScaleProps) {
-  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const tabStop = value ?? 0;
 
-  function choose(score: number) {
+  /** Choose `score` and focus it: the focus follows arrow keys, and Safari does not focus a clicked button. */
+  function choose(group: Element, score: number) {
     onChange(score);
-    buttons.current[score]?.focus();
+    (group.children[score] as HTMLElement).focus();
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    const from = Number((event.target as HTMLElement).dataset.score);
-    const forward = strings.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = strings.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    const next =
-      event.key === forward || event.key === 'ArrowDown'
-        ? (from + 1) % 11
-        : event.key === backward || event.key === 'ArrowUp'
-          ? (from + 10) % 11
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? 10
-              : undefined;
+    const group = event.currentTarget as Element;
+    const from = [...group.children].indexOf(event.target as Element);
+    // Taken modulo 11 below: one back from 0 is 10, one forward from 10 is 0.
+    const back = from + 10;
+    const forward = from + 1;
+    const rtl = strings.dir === 'rtl';
+    const targets: Record<string, number | undefined> = {
+      ArrowRight: rtl ? back : forward,
+      ArrowLeft: rtl ? forward : back,
+      ArrowDown: forward,
+      ArrowUp: back,
+      Home: 0,
+      End: 10,
+    };
+    const next = targets[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    choose(next);
+    choose(group, next % 11);
   }
 
   return (
@@ -49,25 +50,21 @@ export function ScoreScale({ value, onChange, labelledBy, strings }: ScoreScaleP
         {SCORES.map((score) => (
           <button
             key={score}
-            ref={(button) => {
-              buttons.current[score] = button;
-            }}
             type="button"
             role="radio"
             aria-checked={value === score}
-            aria-label={score === 0 ? `0 — ${strings.notLikely}` : score === 10 ? `10 — ${strings.veryLikely}` : undefined}
+            aria-label={score === 0 ? `0 — ${strings.not_likely}` : score === 10 ? `10 — ${strings.very_likely}` : undefined}
             tabIndex={score === tabStop ? 0 : -1}
-            data-score={score}
             data-focus={score === tabStop || undefined}
-            onClick={() => choose(score)}
+            onClick={(event) => choose(event.currentTarget.parentElement!, score)}
           >
             {score}
           </button>
         ))}
       </div>
       <div class="anchors" aria-hidden="true">
-        <span>{strings.notLikely}</span>
-        <span>{strings.veryLikely}</span>
+        <span>{strings.not_likely}</span>
+        <span>{strings.very_likely}</span>
       </div>
     </>
   );

@@ -1,24 +1,24 @@
 import type { Strings } from './index.ts';
 
-export const strings: Strings = {
+export default {
   dir: 'rtl',
-  npsQuestion: 'ما مدى احتمال أن توصي بنا لصديق أو زميل؟',
-  notLikely: 'غير محتمل على الإطلاق',
-  veryLikely: 'محتمل للغاية',
-  followUp: {
+  nps_question: 'ما مدى احتمال أن توصي بنا لصديق أو زميل؟',
+  not_likely: 'غير محتمل على الإطلاق',
+  very_likely: 'محتمل للغاية',
+  follow_up: {
     promoter: 'ما أكثر ما يعجبك؟',
     passive: 'ما الذي ينقصنا لنستحق تقييم 10؟',
     detractor: 'ما الذي خيّب ظنك، وما الذي ينبغي أن نحسّنه؟',
   },
-  commentLabel: 'هل هناك شيء آخر تود إخبارنا به؟ (اختياري)',
-  cancelQuestion: 'لماذا تلغي اشتراكك؟',
-  uninstallTitle: 'يؤسفنا رحيلك',
-  uninstallQuestion: 'لماذا أزلت التثبيت؟ اختر كل ما ينطبق.',
-  reasonRequired: 'يرجى اختيار سبب.',
-  reasonOrComment: 'يرجى اختيار سبب أو كتابة تعليق.',
-  submit: 'إرسال',
-  later: 'اسألني لاحقًا',
-  close: 'إغلاق',
-  skip: 'تخطٍّ',
-  thanks: 'شكرًا لك! تساعدنا ملاحظاتك على التحسين.',
-};
+  comment_label: 'هل هناك شيء آخر تود إخبارنا به؟ (اختياري)',
+  cancel_question: 'لماذا تلغي اشتراكك؟',
+  uninstall_title: 'يؤسفنا رحيلك',
+  uninstall_question: 'لماذا أزلت التثبيت؟ اختر كل ما ينطبق.',
+  reason_required: 'يرجى اختيار سبب.',
+  reason_or_comment: 'يرجى اختيار سبب أو كتابة تعليق.',
+  submit_button: 'إرسال',
+  later_button: 'اسألني لاحقًا',
+  close_button: 'إغلاق',
+  skip_button: 'تخطٍّ',
+  thank_you: 'شكرًا لك! تساعدنا ملاحظاتك على التحسين.',
+} satisfies Strings;

@@ -1,24 +1,24 @@
 import type { Strings } from './index.ts';
 
-export const strings: Strings = {
+export default {
   dir: 'ltr',
-  npsQuestion: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?',
-  notLikely: 'überhaupt nicht wahrscheinlich',
-  veryLikely: 'äußerst wahrscheinlich',
-  followUp: {
+  nps_question: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?',
+  not_likely: 'überhaupt nicht wahrscheinlich',
+  very_likely: 'äußerst wahrscheinlich',
+  follow_up: {
     promoter: 'Was gefällt Ihnen am besten?',
     passive: 'Was fehlt für eine 10?',
     detractor: 'Was hat Sie enttäuscht, und was sollten wir verbessern?',
   },
-  commentLabel: 'Möchten Sie uns noch etwas mitteilen? (optional)',
-  cancelQuestion: 'Warum kündigen Sie?',
-  uninstallTitle: 'Schade, dass Sie gehen',
-  uninstallQuestion: 'Warum haben Sie deinstalliert? Mehrfachauswahl möglich.',
-  reasonRequired: 'Bitte wählen Sie einen Grund.',
-  reasonOrComment: 'Bitte wählen Sie einen Grund oder schreiben Sie einen Kommentar.',
-  submit: 'Senden',
-  later: 'Später fragen',
-  close: 'Schließen',
-  skip: 'Überspringen',
-  thanks: 'Vielen Dank! Ihr Feedback hilft uns, besser zu werden.',
-};
+  comment_label: 'Möchten Sie uns noch etwas mitteilen? (optional)',
+  cancel_question: 'Warum kündigen Sie?',
+  uninstall_title: 'Schade, dass Sie gehen',
+  uninstall_question: 'Warum haben Sie deinstalliert? Mehrfachauswahl möglich.',
+  reason_required: 'Bitte wählen Sie einen Grund.',
+  reason_or_comment: 'Bitte wählen Sie einen Grund oder schreiben Sie einen Kommentar.',
+  submit_button: 'Senden',
+  later_button: 'Später fragen',
+  close_button: 'Schließen',
+  skip_button: 'Überspringen',
+  thank_you: 'Vielen Dank! Ihr Feedback hilft uns, besser zu werden.',
+} satisfies Strings;

@@ -1,24 +1,24 @@
 import type { Strings } from './index.ts';
 
-export const strings: Strings = {
+export default {
   dir: 'ltr',
-  npsQuestion: 'How likely are you to recommend us to a friend or colleague?',
-  notLikely: 'not at all likely',
-  veryLikely: 'extremely likely',
-  followUp: {
+  nps_question: 'How likely are you to recommend us to a friend or colleague?',
+  not_likely: 'not at all likely',
+  very_likely: 'extremely likely',
+  follow_up: {
     promoter: 'What do you like most?',
     passive: 'What would make it a 10?',
     detractor: 'What disappointed you, and what should we improve?',
   },
-  commentLabel: 'Anything else you would like to tell us? (optional)',
-  cancelQuestion: 'Why are you cancelling?',
-  uninstallTitle: 'Sorry to see you go',
-  uninstallQuestion: 'Why did you uninstall? Choose all that apply.',
-  reasonRequired: 'Please choose a reason.',
-  reasonOrComment: 'Please choose a reason or write a comment.',
-  submit: 'Send',
-  later: 'Ask me later',
-  close: 'Close',
-  skip: 'Skip',
-  thanks: 'Thank you! Your feedback helps us improve.',
-};
+  comment_label: 'Anything else you would like to tell us? (optional)',
+  cancel_question: 'Why are you cancelling?',
+  uninstall_title: 'Sorry to see you go',
+  uninstall_question: 'Why did you uninstall? Choose all that apply.',
+  reason_required: 'Please choose a reason.',
+  reason_or_comment: 'Please choose a reason or write a comment.',
+  submit_button: 'Send',
+  later_button: 'Ask me later',
+  close_button: 'Close',
+  skip_button: 'Skip',
+  thank_you: 'Thank you! Your feedback helps us improve.',
+} satisfies Strings;

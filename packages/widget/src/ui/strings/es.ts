@@ -1,24 +1,24 @@
 import type { Strings } from './index.ts';
 
-export const strings: Strings = {
+export default {
   dir: 'ltr',
-  npsQuestion: '¿Qué probabilidad hay de que nos recomiende a un amigo o colega?',
-  notLikely: 'nada probable',
-  veryLikely: 'extremadamente probable',
-  followUp: {
+  nps_question: '¿Qué probabilidad hay de que nos recomiende a un amigo o colega?',
+  not_likely: 'nada probable',
+  very_likely: 'extremadamente probable',
+  follow_up: {
     promoter: '¿Qué es lo que más le gusta?',
     passive: '¿Qué nos falta para merecer un 10?',
     detractor: '¿Qué le decepcionó y qué deberíamos mejorar?',
   },
-  commentLabel: '¿Algo más que quiera contarnos? (opcional)',
-  cancelQuestion: '¿Por qué cancela?',
-  uninstallTitle: 'Lamentamos que se vaya',
-  uninstallQuestion: '¿Por qué desinstaló? Puede elegir varias opciones.',
-  reasonRequired: 'Elija un motivo.',
-  reasonOrComment: 'Elija un motivo o escriba un comentario.',
-  submit: 'Enviar',
-  later: 'Preguntarme más tarde',
-  close: 'Cerrar',
-  skip: 'Omitir',
-  thanks: '¡Gracias! Sus comentarios nos ayudan a mejorar.',
-};
+  comment_label: '¿Algo más que quiera contarnos? (opcional)',
+  cancel_question: '¿Por qué cancela?',
+  uninstall_title: 'Lamentamos que se vaya',
+  uninstall_question: '¿Por qué desinstaló? Puede elegir varias opciones.',
+  reason_required: 'Elija un motivo.',
+  reason_or_comment: 'Elija un motivo o escriba un comentario.',
+  submit_button: 'Enviar',
+  later_button: 'Preguntarme más tarde',
+  close_button: 'Cerrar',
+  skip_button: 'Omitir',
+  thank_you: '¡Gracias! Sus comentarios nos ayudan a mejorar.',
+} satisfies Strings;

@@ -1,24 +1,24 @@
 import type { Strings } from './index.ts';
 
-export const strings: Strings = {
+export default {
   dir: 'ltr',
-  npsQuestion: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?',
-  notLikely: 'pas du tout probable',
-  veryLikely: 'extrêmement probable',
-  followUp: {
+  nps_question: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?',
+  not_likely: 'pas du tout probable',
+  very_likely: 'extrêmement probable',
+  follow_up: {
     promoter: 'Qu’appréciez-vous le plus ?',
     passive: 'Que nous manque-t-il pour mériter un 10 ?',
     detractor: 'Qu’est-ce qui vous a déçu, et que devrions-nous améliorer ?',
   },
-  commentLabel: 'Autre chose à nous dire ? (facultatif)',
-  cancelQuestion: 'Pourquoi résiliez-vous ?',
-  uninstallTitle: 'Dommage de vous voir partir',
-  uninstallQuestion: 'Pourquoi avez-vous désinstallé ? Plusieurs choix possibles.',
-  reasonRequired: 'Veuillez choisir une raison.',
-  reasonOrComment: 'Veuillez choisir une raison ou écrire un commentaire.',
-  submit: 'Envoyer',
-  later: 'Me demander plus tard',
-  close: 'Fermer',
-  skip: 'Passer',
-  thanks: 'Merci ! Vos retours nous aident à nous améliorer.',
-};
+  comment_label: 'Autre chose à nous dire ? (facultatif)',
+  cancel_question: 'Pourquoi résiliez-vous ?',
+  uninstall_title: 'Dommage de vous voir partir',
+  uninstall_question: 'Pourquoi avez-vous désinstallé ? Plusieurs choix possibles.',
+  reason_required: 'Veuillez choisir une raison.',
+  reason_or_comment: 'Veuillez choisir une raison ou écrire un commentaire.',
+  submit_button: 'Envoyer',
+  later_button: 'Me demander plus tard',
+  close_button: 'Fermer',
+  skip_button: 'Passer',
+  thank_you: 'Merci ! Vos retours nous aident à nous améliorer.',
+} satisfies Strings;

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import en from './en.ts';
 import { loadStrings, resolveLocale } from './index.ts';
+
+const LOCALES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'] as const;
+
+/** Every key path of `value` with the type found there. */
+function shape(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, inner]) =>
+    typeof inner === 'object' ? shape(inner, `${prefix}${key}.`) : [`${prefix}${key}: ${typeof inner}`],
+  );
+}
 
 describe('resolveLocale', () => {
   it('takes the first supported language among the candidates', () => {
@@ -10,16 +20,32 @@ describe('resolveLocale', () => {
   it('falls back to English', () => {
     expect(resolveLocale([])).toBe('en');
     expect(resolveLocale(['zh-CN', ''])).toBe('en');
+    expect(resolveLocale(['constructor'])).toBe('en');
   });
 });
 
 describe('loadStrings', () => {
-  it('loads every language, right to left only for Arabic', async () => {
-    for (const locale of ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'] as const) {
+  afterEach(() => {
+    vi.doUnmock('./ja.ts');
+    vi.resetModules();
+  });
+
+  it('loads every language with every string, right to left only for Arabic', async () => {
+    for (const locale of LOCALES) {
       const strings = await loadStrings(locale);
-      expect(strings.dir).toBe(locale === 'ar' ? 'rtl' : 'ltr');
-      expect(Object.values(strings).every((value) => value !== '')).toBe(true);
+      expect(strings.dir, locale).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      expect(shape(strings), locale).toEqual(shape(en));
+      expect(JSON.stringify(strings), locale).not.toContain('""');
     }
-    expect((await loadStrings('de')).submit).toBe('Senden');
+    expect((await loadStrings('de')).submit_button).toBe('Senden');
+  });
+
+  it('falls back to English when a language cannot be loaded', async () => {
+    vi.doMock('./ja.ts', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    vi.resetModules();
+    const { loadStrings: load } = await import('./index.ts');
+    expect(await load('ja')).toEqual(en);
   });
 });

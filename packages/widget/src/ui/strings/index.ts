@@ -1,28 +1,36 @@
-/** UI strings per language, and which language to use. English ships with the UI; others load on demand. */
+/**
+ * UI strings per language, and which language to use. Every language, English included, is a chunk of
+ * its own, so a page fetches the strings it shows and no others.
+ */
 import type { NpsCategory } from '@heed/shared/nps';
-import { strings as en } from './en.ts';
 
+/**
+ * One language's strings. Their ids are snake_case, a form nothing else in the widget uses, so the
+ * production build can rename exactly these keys (see vite.config.ts).
+ */
 export interface Strings {
   dir: 'ltr' | 'rtl';
-  npsQuestion: string;
+  nps_question: string;
   /** Anchors of the 0-10 scale, lower case: they follow the number ("0 — not at all likely"). */
-  notLikely: string;
-  veryLikely: string;
-  followUp: Record<NpsCategory, string>;
-  commentLabel: string;
-  cancelQuestion: string;
-  uninstallTitle: string;
-  uninstallQuestion: string;
-  reasonRequired: string;
-  reasonOrComment: string;
-  submit: string;
-  later: string;
-  close: string;
-  skip: string;
-  thanks: string;
+  not_likely: string;
+  very_likely: string;
+  /** The follow-up question asked after a score in each NPS category. */
+  follow_up: Record<NpsCategory, string>;
+  comment_label: string;
+  cancel_question: string;
+  uninstall_title: string;
+  uninstall_question: string;
+  reason_required: string;
+  reason_or_comment: string;
+  submit_button: string;
+  later_button: string;
+  close_button: string;
+  skip_button: string;
+  thank_you: string;
 }
 
-const others = {
+const languages = {
+  en: () => import('./en.ts'),
   de: () => import('./de.ts'),
   fr: () => import('./fr.ts'),
   es: () => import('./es.ts'),
@@ -31,22 +39,18 @@ const others = {
   ar: () => import('./ar.ts'),
 };
 
-export type Locale = 'en' | keyof typeof others;
+export type Locale = keyof typeof languages;
 
 /** The first candidate (BCP 47 tag) whose language is supported, else English. */
 export function resolveLocale(candidates: ReadonlyArray<string | null | undefined>): Locale {
   for (const candidate of candidates) {
     const language = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (language === 'en' || (language && language in others)) return language as Locale;
+    if (language && Object.hasOwn(languages, language)) return language as Locale;
   }
   return 'en';
 }
 
-/** The strings of `locale`; English if they cannot be loaded. */
+/** The strings of `locale`, English if they cannot be loaded; rejects if English cannot be either. */
 export async function loadStrings(locale: Locale): Promise<Strings> {
-  if (locale === 'en') return en;
-  return others[locale]().then(
-    (module) => module.strings,
-    () => en,
-  );
+  return (await languages[locale]().catch(languages.en)).default;
 }

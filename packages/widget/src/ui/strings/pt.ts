@@ -1,24 +1,24 @@
 import type { Strings } from './index.ts';
 
-export const strings: Strings = {
+export default {
   dir: 'ltr',
-  npsQuestion: 'Qual a probabilidade de você nos recomendar a um amigo ou colega?',
-  notLikely: 'nada provável',
-  veryLikely: 'extremamente provável',
-  followUp: {
+  nps_question: 'Qual a probabilidade de você nos recomendar a um amigo ou colega?',
+  not_likely: 'nada provável',
+  very_likely: 'extremamente provável',
+  follow_up: {
     promoter: 'Do que você mais gosta?',
     passive: 'O que falta para merecermos um 10?',
     detractor: 'O que decepcionou você, e o que devemos melhorar?',
   },
-  commentLabel: 'Algo mais que queira nos contar? (opcional)',
-  cancelQuestion: 'Por que você está cancelando?',
-  uninstallTitle: 'Que pena ver você partir',
-  uninstallQuestion: 'Por que você desinstalou? Escolha todas as opções que se aplicam.',
-  reasonRequired: 'Escolha um motivo.',
-  reasonOrComment: 'Escolha um motivo ou escreva um comentário.',
-  submit: 'Enviar',
-  later: 'Perguntar mais tarde',
-  close: 'Fechar',
-  skip: 'Pular',
-  thanks: 'Obrigado! Sua opinião nos ajuda a melhorar.',
-};
+  comment_label: 'Algo mais que queira nos contar? (opcional)',
+  cancel_question: 'Por que você está cancelando?',
+  uninstall_title: 'Que pena ver você partir',
+  uninstall_question: 'Por que você desinstalou? Escolha todas as opções que se aplicam.',
+  reason_required: 'Escolha um motivo.',
+  reason_or_comment: 'Escolha um motivo ou escreva um comentário.',
+  submit_button: 'Enviar',
+  later_button: 'Perguntar mais tarde',
+  close_button: 'Fechar',
+  skip_button: 'Pular',
+  thank_you: 'Obrigado! Sua opinião nos ajuda a melhorar.',
+} satisfies Strings;
