@@ -33,7 +33,7 @@ export function App() {
   return (
     <>
       <header class="top">
-        <span class="brand">Heed</span>
+        <h1 class="brand">Heed console</h1>
         <Nav path={path} />
         <button type="button" class="quiet" onClick={forgetToken}>
           Sign out
