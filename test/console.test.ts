@@ -161,6 +161,12 @@ it('asks for the token, then shows the dashboards, responses and triage safely, 
   expect(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0);
   await expectAccessible(page);
 
+  // Each status select is described by its comment, so the many "Status" selects tell apart.
+  const descriptions = await page.$$eval('li.triage-item select', (selects) =>
+    selects.map((select) => document.getElementById(select.getAttribute('aria-describedby') ?? '')?.textContent),
+  );
+  expect(descriptions.sort()).toEqual(TODAY.flatMap((answer) => answer.answers.comment ?? []).sort());
+
   const pricing = items.filter({ hasText: 'Pricing doubled at renewal' });
   await pricing.getByLabel('Status').selectOption('acknowledged');
   await expect.poll(() => pricing.getAttribute('data-status')).toBe('acknowledged');

@@ -18,6 +18,7 @@ export function TriageItem({ api, response, onChange }: TriageItemProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const selectId = `status-${response.id}`;
+  const commentId = `comment-${response.id}`;
 
   async function changeStatus(status: TriageStatus) {
     setSaving(true);
@@ -34,7 +35,7 @@ export function TriageItem({ api, response, onChange }: TriageItemProps) {
 
   return (
     <li class="triage-item" data-status={response.triage.status}>
-      <blockquote class="comment">{response.answers.comment}</blockquote>
+      <blockquote id={commentId} class="comment">{response.answers.comment}</blockquote>
       <p class="meta">
         <span>{answerSummary(response)}</span>
         <span>{response.surveyId}</span>
@@ -47,6 +48,7 @@ export function TriageItem({ api, response, onChange }: TriageItemProps) {
         <label for={selectId}>Status</label>
         <select
           id={selectId}
+          aria-describedby={commentId}
           value={response.triage.status}
           disabled={saving}
           onChange={(e) => void changeStatus(e.currentTarget.value as TriageStatus)}
