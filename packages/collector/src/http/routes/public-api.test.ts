@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, buildTestApp, submission, type TestApp } from '../test-support.ts';
+import { APP_ORIGIN, buildTestApp, httpTestConfig, submission, type TestApp } from '../test-support.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -175,6 +175,28 @@ describe('CORS', () => {
     const evil = await t.app.inject({ url: '/v1/projects/pk_test/surveys', headers: { origin: 'https://evil.example.com' } });
     expect(evil.statusCode).toBe(200);
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it("keeps one project's survey list from another project's origins, which may still write to theirs", async () => {
+    await t.close();
+    const otherOrigin = 'https://other.example.com';
+    t = await buildTestApp({
+      config: httpTestConfig({
+        projects: [
+          { key: 'pk_test', name: 'Test app', allowedOrigins: [APP_ORIGIN] },
+          { key: 'pk_other', name: 'Other app', allowedOrigins: [otherOrigin] },
+        ],
+      }),
+    });
+    const list = (key: string) => t.app.inject({ url: `/v1/projects/${key}/surveys`, headers: { origin: otherOrigin } });
+    expect((await list('pk_other')).headers['access-control-allow-origin']).toBe(otherOrigin);
+    const foreign = await list('pk_test');
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    expect(foreign.headers.vary).toContain('Origin');
+    const write = await post('/v1/responses', submission(), { origin: otherOrigin });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().code).toBe('HEED_ERR_ORIGIN');
   });
 });
 

@@ -1,15 +1,16 @@
 /**
  * The public ingest API the widget calls from customers' pages: survey definitions, answers, displays.
  * CORS: a project's `allowedOrigins` only. A preflight names no project, so it is answered for the origins
- * any project allows; a cross-origin write to a project that does not allow its origin is refused (403).
+ * any project allows; the survey list is shared with its project's origins only, and a cross-origin write
+ * to a project that does not allow its origin is refused (403).
  */
 import cors from '@fastify/cors';
 import { DisplaySchema, ProjectKeySchema, PublicSurveysQuerySchema, SubmissionSchema } from '@heed/shared';
-import type { FastifyRequest } from 'fastify';
+import type { onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ingestSubmission, recordDisplay, seenBy, type IngestDeps } from '../../domain/ingest.ts';
-import { anyProjectOrigins, assertOriginAllowed, projectOrigins } from '../origin-policy.ts';
+import { assertOriginAllowed, originSets } from '../origin-policy.ts';
 import { SURVEYS_CACHE_CONTROL, etagMatches, publicSurveys, strongEtag } from '../public-surveys.ts';
 
 export interface PublicApiOptions {
@@ -28,23 +29,27 @@ const ingestResultSerializer = () => (result: unknown) => JSON.stringify(result)
 export const publicApiRoutes: FastifyPluginAsyncZod<PublicApiOptions> = async (app, { email }) => {
   const config = app.heedConfig;
   const deps: IngestDeps = { store: app.store, config, clock: app.clock, channels: { email }, effects: app.ingestEffects };
-  const preflightOrigins = anyProjectOrigins(config);
+  const origins = originSets(config);
 
-  const allowedOrigins = (request: FastifyRequest): readonly string[] => {
-    const { key } = request.params as { key?: string };
-    return key === undefined ? preflightOrigins : (projectOrigins(config, key) ?? []);
-  };
+  // One decision for every route here, made once per request by a set lookup: an origin some project
+  // allows (a preflight names no project). The survey list narrows it to its own project's origins; the
+  // writes refuse other projects' origins in their handlers.
   await app.register(cors, {
-    delegator: (request, callback) => {
-      const origin = request.headers.origin;
-      const allowed = origin !== undefined && allowedOrigins(request).includes(origin);
-      callback(null, { origin: allowed ? origin : false, methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
-    },
+    origin: (origin, callback) => callback(null, origin !== undefined && origins.anyProject.has(origin) ? origin : false),
+    methods: ['GET', 'HEAD', 'POST'],
+    allowedHeaders: ['Content-Type'],
+    maxAge: 600,
   });
+  const withholdFromOtherProjects: onRequestHookHandler = (request, reply, done) => {
+    const { origin } = request.headers;
+    const { key } = request.params as { key: string };
+    if (origin !== undefined && !origins.byProject.get(key)?.has(origin)) reply.removeHeader('Access-Control-Allow-Origin');
+    done();
+  };
 
   app.get(
     '/v1/projects/:key/surveys',
-    { schema: { params: z.object({ key: ProjectKeySchema }), querystring: PublicSurveysQuerySchema } },
+    { schema: { params: z.object({ key: ProjectKeySchema }), querystring: PublicSurveysQuerySchema }, onRequest: withholdFromOtherProjects },
     async (request, reply) => {
       const { key } = request.params;
       const { userId, anonymousId } = request.query;
