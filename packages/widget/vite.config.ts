@@ -4,7 +4,9 @@ import en from './src/ui/strings/en.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
-const target = 'es2020';
+// Class fields ship as written rather than through a helper. The widget already needs browsers of that
+// generation (Array.prototype.at, Object.hasOwn: Chrome 93, Firefox 92, Safari 15.4).
+const target = 'es2022';
 
 /**
  * Each language's strings are a chunk of their own, an object with the same keys as every other

@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { type ComponentChildren, Component } from 'preact';
 
 /** Where a survey appears: an overlay (slide-in or modal), inside a host element, or as a whole page. */
 export type Placement = 'bottom-right' | 'center' | 'inline' | 'page';
@@ -33,39 +32,42 @@ function trapTab(event: KeyboardEvent, root: HTMLElement): void {
  * trap and a backdrop), inline and page surveys are regions. Focus moves to the element marked
  * `data-focus` on open (except on a page of its own) and returns where it was on close.
  */
-export function SurveyFrame({ placement, labelledBy, lang, dir, onEscape, children }: SurveyFrameProps) {
-  const panel = useRef<HTMLDivElement>(null);
-  const modal = placement === 'center';
+export class SurveyFrame extends Component<SurveyFrameProps> {
+  /** Where the focus was before the survey took it. */
+  private readonly previous = document.activeElement as HTMLElement | null;
 
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
+  override componentDidMount() {
     // A whole page is read from its top; everywhere else the survey appears in answer to something.
-    if (placement !== 'page') panel.current?.querySelector<HTMLElement>('[data-focus]')?.focus();
-    return () => previous?.focus();
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && onEscape) {
-      event.stopPropagation();
-      onEscape();
-    } else if (event.key === 'Tab' && modal && panel.current) {
-      trapTab(event, panel.current);
-    }
+    if (this.props.placement !== 'page') (this.base as Element).querySelector<HTMLElement>('[data-focus]')?.focus();
   }
 
-  const box = (
-    <div
-      ref={panel}
-      class={`panel ${placement}`}
-      role={placement === 'bottom-right' || modal ? 'dialog' : 'region'}
-      aria-modal={modal ? 'true' : undefined}
-      aria-labelledby={labelledBy}
-      lang={lang}
-      dir={dir}
-      onKeyDown={onKeyDown}
-    >
-      {children}
-    </div>
-  );
-  return modal ? <div class="backdrop">{box}</div> : box;
+  override componentWillUnmount() {
+    this.previous?.focus();
+  }
+
+  override render({ placement, labelledBy, lang, dir, onEscape, children }: SurveyFrameProps) {
+    const modal = placement === 'center';
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && onEscape) {
+        event.stopPropagation();
+        onEscape();
+      } else if (event.key === 'Tab' && modal) {
+        trapTab(event, event.currentTarget as HTMLElement);
+      }
+    };
+    const box = (
+      <div
+        class={`panel ${placement}`}
+        role={placement === 'bottom-right' || modal ? 'dialog' : 'region'}
+        aria-modal={modal ? 'true' : undefined}
+        aria-labelledby={labelledBy}
+        lang={lang}
+        dir={dir}
+        onKeyDown={onKeyDown}
+      >
+        {children}
+      </div>
+    );
+    return modal ? <div class="backdrop">{box}</div> : box;
+  }
 }
