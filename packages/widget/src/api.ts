@@ -22,6 +22,9 @@ export interface HeedInit {
   zIndex?: number;
 }
 
+/** How long `show()` waits, by default, for the survey to load and for an answer's acknowledgement. */
+export const DEFAULT_TIMEOUT_MS = 3000;
+
 export interface ShowOptions {
   /** Context stored with the answer (plan, extension version, install id...). */
   context?: ResponseContext;

@@ -110,7 +110,6 @@ describe('createHeed', () => {
       project: 'pk_demo',
       user: { userId: 'u 1', accountId: 'a_1', plan: 'saas' },
       locale: 'de',
-      timeoutMs: 3000,
     });
     expect(requests).toEqual(['https://collector.test/v1/projects/pk_demo/surveys?userId=u%201']);
   });

@@ -12,10 +12,9 @@ import {
   recordSnoozed,
   samplingRoll,
 } from '@heed/shared/eligibility';
-import type { Heed, HeedInit, HeedUser, ShowOptions, ShowResult } from './api.ts';
+import { DEFAULT_TIMEOUT_MS, type Heed, type HeedInit, type HeedUser, type ShowOptions, type ShowResult } from './api.ts';
 import { OUTBOX_KEY } from './transport.ts';
 
-const DEFAULT_TIMEOUT_MS = 3000;
 const ANONYMOUS_ID_KEY = 'heed:aid';
 
 export interface HeedDeps {
@@ -26,15 +25,11 @@ export interface HeedDeps {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-/** Resolves after `ms` with undefined. */
-function timer(ms: number): Promise<undefined> {
+/** Resolves with undefined after `ms`, by default show()'s timeout. */
+function timer(ms = DEFAULT_TIMEOUT_MS): Promise<undefined> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** `promise`'s outcome, or undefined if `deadline` comes first. */
-function within<T>(promise: Promise<T>, deadline: Promise<undefined>): Promise<T | undefined> {
-  return Promise.race([promise, deadline]);
-}
 
 export function createHeed({
   loadUi,
@@ -42,7 +37,8 @@ export function createHeed({
   fetch = globalThis.fetch,
   storage,
 }: HeedDeps): Heed {
-  let settings: HeedInit | undefined;
+  /** `init()`'s options, with the endpoint resolved. */
+  let settings: (HeedInit & { endpoint: string }) | undefined;
   let user: HeedUser = {};
   let surveys: Promise<PublicSurveysBody | undefined> = Promise.resolve(undefined);
   /** Surveys on screen; a survey shown on its own waits until none is. */
@@ -67,7 +63,6 @@ export function createHeed({
     write(ANONYMOUS_ID_KEY, id);
     return id;
   };
-  const endpoint = () => settings!.endpoint || defaultEndpoint;
   const memoryKey = () => `heed:seen:${settings!.project}`;
   const memory = (): DisplayMemory => read(memoryKey()) || emptyMemory();
   const remember = (record: typeof recordShown, surveyId: string) => write(memoryKey(), record(memory(), surveyId, Date.now()));
@@ -83,7 +78,7 @@ export function createHeed({
   function load(): void {
     const person = user.userId ? `userId=${encodeURIComponent(user.userId)}` : `anonymousId=${anonymousId()}`;
     // Project keys are URL-safe by their schema.
-    surveys = fetch(`${endpoint()}/v1/projects/${settings!.project}/surveys?${person}`)
+    surveys = fetch(`${settings!.endpoint}/v1/projects/${settings!.project}/surveys?${person}`)
       .then((response) => (response.ok ? response.json() : undefined))
       .catch(() => undefined);
   }
@@ -99,7 +94,7 @@ export function createHeed({
       // Decided again after the delay, on the latest data: identify() or another survey may have changed it.
       setTimeout(() => {
         void surveys.then((latest) => {
-          if (!open && latest && due(latest, survey)) void present(survey, {}, timer(DEFAULT_TIMEOUT_MS));
+          if (!open && latest && due(latest, survey)) void present(survey, {}, timer());
         });
       }, survey.delayMs);
     });
@@ -112,16 +107,14 @@ export function createHeed({
   async function present(survey: Survey, options: ShowOptions, deadline: Promise<undefined>): Promise<ShowResult> {
     open += 1;
     try {
-      const ui = await within(loadUi(), deadline);
+      const ui = await Promise.race([loadUi(), deadline]);
       if (!ui) return { status: 'unavailable' };
       const { snoozed, ...result } = await ui.openSurvey({
         ...settings!,
         ...options,
         survey,
-        endpoint: endpoint(),
         user,
         anonymousId: anonymousId(),
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         deadline,
         onShow: () => remember(recordShown, survey.id),
       });
@@ -136,7 +129,7 @@ export function createHeed({
 
   return {
     init(options) {
-      settings = options;
+      settings = { ...options, endpoint: options.endpoint || defaultEndpoint };
       user = { ...options.user };
       load();
       schedule();
@@ -150,8 +143,8 @@ export function createHeed({
       schedule(event);
     },
     async show(surveyId, options = {}) {
-      const deadline = timer(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const body = await within(surveys, deadline);
+      const deadline = timer(options.timeoutMs);
+      const body = await Promise.race([surveys, deadline]);
       if (!body) return { status: 'unavailable' };
       const survey = body.surveys.find((candidate) => candidate.id === surveyId);
       if (!survey || (survey.kind === 'nps' && !due(body, survey))) return { status: 'skipped' };

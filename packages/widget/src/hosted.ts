@@ -27,6 +27,5 @@ void loadStrings(locale).then(({ dir }) => {
     locale,
     mount: document.getElementById('heed-hosted')!,
     placement: 'page',
-    timeoutMs: 3000,
   });
 });

@@ -1,6 +1,6 @@
 import type { Answers, ResponseContext, Survey } from '@heed/shared';
 import { render } from 'preact';
-import type { HeedUser, ShowResult } from '../api.ts';
+import { DEFAULT_TIMEOUT_MS, type HeedUser, type ShowResult } from '../api.ts';
 import { pageTransport } from '../transport.ts';
 import { uuid } from '../uuid.ts';
 import { applyStyles } from './apply-styles.ts';
@@ -32,7 +32,7 @@ export interface OpenRequest {
   /** Forces a placement; a survey's own or an overlay by default. */
   placement?: Placement;
   /** After an answer, how long to wait for the collector's acknowledgement before resolving `unavailable`. */
-  timeoutMs: number;
+  timeoutMs?: number;
   /** Once this settles, a survey whose strings have not arrived gives up as `unavailable` and shows nothing. */
   deadline?: Promise<undefined>;
   /** Called as the survey appears. */
@@ -57,7 +57,7 @@ function placementOf(survey: Survey, mount: Element | null): Placement {
  * closed unanswered. Displays are recorded as they happen.
  */
 export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
-  const { survey, endpoint, project, user = {}, timeoutMs } = request;
+  const { survey, endpoint, project, user = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = request;
   const locale = resolveLocale([
     request.locale,
     new URLSearchParams(location.search).get('locale'),
