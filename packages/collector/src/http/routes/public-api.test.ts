@@ -188,12 +188,13 @@ describe('CORS', () => {
         ],
       }),
     });
-    const list = (key: string) => t.app.inject({ url: `/v1/projects/${key}/surveys`, headers: { origin: otherOrigin } });
+    const list = (key: string, method: 'GET' | 'HEAD' = 'GET') => t.app.inject({ method, url: `/v1/projects/${key}/surveys`, headers: { origin: otherOrigin } });
     expect((await list('pk_other')).headers['access-control-allow-origin']).toBe(otherOrigin);
     const foreign = await list('pk_test');
     expect(foreign.statusCode).toBe(200);
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     expect(foreign.headers.vary).toContain('Origin');
+    expect((await list('pk_test', 'HEAD')).headers['access-control-allow-origin']).toBeUndefined();
     const write = await post('/v1/responses', submission(), { origin: otherOrigin });
     expect(write.statusCode).toBe(403);
     expect(write.json().code).toBe('HEED_ERR_ORIGIN');
