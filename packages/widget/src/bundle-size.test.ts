@@ -4,6 +4,7 @@ import { Script } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild } from '../scripts/ensure-build.ts';
+import en from './ui/strings/en.ts';
 
 /** Budgets from the design, in bytes of gzip (KiB). */
 const LOADER_BUDGET = 1.5 * 1024;
@@ -81,6 +82,12 @@ describe('production build', () => {
     const scripts = readdirSync(dist).filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
     for (const file of scripts) expect(read(file), file).not.toMatch(/\beval\(|new Function\b|\bFunction\(|setTimeout\(["'`]/);
+  });
+
+  it('ships no string id, each renamed to one letter (see vite.config.ts)', () => {
+    const ids = new RegExp(`\\b(?:${Object.keys(en).filter((key) => key.includes('_')).join('|')})\\b`);
+    const scripts = readdirSync(dist).filter((file) => file.endsWith('.js'));
+    for (const file of scripts) expect(read(file), file).not.toMatch(ids);
   });
 
   it('keeps hosted.js at a fixed name and every other chunk content-hashed', () => {

@@ -30,7 +30,6 @@ function timer(ms = DEFAULT_TIMEOUT_MS): Promise<undefined> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-
 export function createHeed({
   loadUi,
   endpoint: defaultEndpoint = '',
