@@ -21,9 +21,15 @@ if (stringIds.length > LETTERS.length) throw new Error('More string ids than one
 const terserOptions = {
   ecma: 2022 as const,
   compress: { passes: 3 },
-  mangle: { properties: { regex: new RegExp(`^(?:${stringIds.join('|')})$`) } },
-  // terser's cache format: `$`-prefixed original names.
-  nameCache: { props: { props: Object.fromEntries(stringIds.map((id, index) => [`$${id}`, LETTERS.charAt(index)])) } },
+  mangle: {
+    properties: {
+      regex: new RegExp(`^(?:${stringIds.join('|')})$`),
+      // The fixed map. terser reads it though its type definitions leave it out; its `nameCache` option
+      // would also carry variable names from chunk to chunk, in whatever order they are minified, and
+      // make the build, and so the content hashes, differ from run to run.
+      cache: { props: new Map(stringIds.map((id, index) => [id, LETTERS.charAt(index)])) },
+    },
+  },
 };
 
 /**

@@ -138,9 +138,7 @@ export function createHeed({
       user = { ...user, ...next };
       if (settings) load();
     },
-    track(event) {
-      schedule(event);
-    },
+    track: schedule,
     async show(surveyId, options = {}) {
       const deadline = timer(options.timeoutMs);
       const body = await Promise.race([surveys, deadline]);
