@@ -5,7 +5,8 @@
  * random 0-10 score, a third of them a comment, so the full path runs: validation, the durable idempotent
  * insert the 202 waits for, routing, and the rollup and outbox writes the collector batches just after
  * (in the same process, so they count). Budget: Heed >= 60% of the baseline. On a small machine the load
- * generator shares the cores; `ingest-cpu.ts` measures the store's and domain's share without HTTP.
+ * generator shares the cores, and other work makes req/s swing; each server's CPU per request, printed
+ * beside it, is steadier. `ingest-cpu.ts` measures the store's and domain's share without HTTP.
  *
  *   pnpm bench                 (from the repository root)
  *   BENCH_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=32 pnpm bench
@@ -22,13 +23,24 @@ const here = import.meta.dirname;
 
 interface Server {
   url: string;
+  /** CPU time (user + system) the server process has used so far, in microseconds. */
+  cpu(): Promise<number>;
   stop(): Promise<void>;
+}
+
+interface Measured {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Server CPU per request, in microseconds. */
+  cpuPerRequest: number;
 }
 
 function startServer(script: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'servers', script)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
     const timer = setTimeout(() => reject(new Error(`${script} did not start within 30 s`)), 30_000);
@@ -39,6 +51,11 @@ function startServer(script: string): Promise<Server> {
       clearTimeout(timer);
       resolve({
         url: `http://127.0.0.1:${match[1]}`,
+        cpu: () =>
+          new Promise((done) => {
+            child.once('message', (usage) => done((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system));
+            child.send('cpu');
+          }),
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
@@ -62,7 +79,7 @@ function body(): string {
   });
 }
 
-async function load(url: string, duration: number): Promise<{ rps: number; p99: number; non2xx: number; errors: number }> {
+async function load(url: string, duration: number) {
   const result = await autocannon({
     url,
     connections,
@@ -76,14 +93,16 @@ async function load(url: string, duration: number): Promise<{ rps: number; p99: 
       },
     ],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return { rps: result.requests.average, total: result.requests.total, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
-async function measure(script: string): Promise<{ rps: number; p99: number; non2xx: number; errors: number }> {
+async function measure(script: string): Promise<Measured> {
   const server = await startServer(script);
   try {
     await load(server.url, 2); // warm-up: JIT, connection pools, data files
-    return await load(server.url, seconds);
+    const cpuBefore = await server.cpu();
+    const { total, ...measured } = await load(server.url, seconds);
+    return { ...measured, cpuPerRequest: ((await server.cpu()) - cpuBefore) / total };
   } finally {
     await server.stop();
   }
@@ -92,6 +111,8 @@ async function measure(script: string): Promise<{ rps: number; p99: number; non2
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const baseline: number[] = [];
 const heed: number[] = [];
+const baselineCpu: number[] = [];
+const heedCpu: number[] = [];
 for (let round = 1; round <= rounds; round += 1) {
   const bare = await measure('bare-fastify.ts');
   const full = await measure('heed.ts');
@@ -100,11 +121,15 @@ for (let round = 1; round <= rounds; round += 1) {
   }
   baseline.push(bare.rps);
   heed.push(full.rps);
+  baselineCpu.push(bare.cpuPerRequest);
+  heedCpu.push(full.cpuPerRequest);
   console.log(
-    `round ${round}: bare fastify ${bare.rps.toFixed(0)} req/s (p99 ${bare.p99} ms), heed ingest ${full.rps.toFixed(0)} req/s (p99 ${full.p99} ms), ratio ${(full.rps / bare.rps).toFixed(2)}`,
+    `round ${round}: bare fastify ${bare.rps.toFixed(0)} req/s (p99 ${bare.p99} ms, ${bare.cpuPerRequest.toFixed(1)} us CPU/req), ` +
+      `heed ingest ${full.rps.toFixed(0)} req/s (p99 ${full.p99} ms, ${full.cpuPerRequest.toFixed(1)} us CPU/req), ratio ${(full.rps / bare.rps).toFixed(2)}`,
   );
 }
 const ratio = median(heed) / median(baseline);
 console.log(`\ningest throughput: heed ${median(heed).toFixed(0)} req/s vs bare fastify ${median(baseline).toFixed(0)} req/s (medians of ${rounds} rounds, ${seconds} s, ${connections} connections)`);
+console.log(`server CPU per request: heed ${median(heedCpu).toFixed(1)} us vs bare fastify ${median(baselineCpu).toFixed(1)} us (medians)`);
 console.log(`ratio ${ratio.toFixed(2)} (budget >= 0.60): ${ratio >= 0.6 ? 'within budget' : 'OVER BUDGET'}`);
 process.exitCode = ratio >= 0.6 ? 0 : 1;

@@ -1,6 +1,7 @@
 // Baseline for the ingest benchmark: a bare Fastify JSON endpoint that parses the body and answers 202.
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { reportCpuOnRequest } from './report-cpu.ts';
 
 const app = Fastify({ logger: false });
 app.post('/v1/responses', async (request, reply) => {
@@ -10,5 +11,6 @@ app.post('/v1/responses', async (request, reply) => {
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };
+reportCpuOnRequest();
 process.stdout.write(`listening ${address.port}\n`);
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

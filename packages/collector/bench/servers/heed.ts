@@ -8,12 +8,14 @@ import { HeedConfigSchema } from '@heed/shared';
 import { buildApp } from '../../src/http/app.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { benchConfig } from './bench-config.ts';
+import { reportCpuOnRequest } from './report-cpu.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'heed-bench-'));
 const store = await openStore({ mongoUri: process.env.MONGODB_URI || undefined, dataDir });
 const app = await buildApp({ config: HeedConfigSchema.parse(benchConfig), store, outbox: false, digest: false, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };
+reportCpuOnRequest();
 process.stdout.write(`listening ${address.port}\n`);
 process.on('SIGTERM', () => {
   void (async () => {
