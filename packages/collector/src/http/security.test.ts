@@ -1,0 +1,142 @@
+/**
+ * The collector's attack surface as a whole: every route is either public by design or refuses a request
+ * without the admin token, HTML pages carry their protective headers, no response grants credentialed CORS,
+ * and neither the OpenAPI document nor the public survey list carries owners' secrets.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, APP_ORIGIN, buildTestApp, httpTestConfig, submission, type TestApp } from './test-support.ts';
+
+const WEBHOOK_SECRET = 'whsec-do-not-leak-7f3a';
+const SLACK_URL = 'https://hooks.slack.example/services/T000/B000/slack-do-not-leak';
+const WEBHOOK_URL = 'https://receiver.example/heed/hook-do-not-leak';
+
+const config = () =>
+  httpTestConfig({
+    demo: true,
+    owners: [
+      { id: 'pm-editor', name: 'Editor PM', email: 'editor@example.com', slackWebhookUrl: SLACK_URL, webhookUrl: WEBHOOK_URL, webhookSecret: WEBHOOK_SECRET },
+      { id: 'pm-growth', name: 'Growth PM' },
+    ],
+  });
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp({ config: config() });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+interface Route {
+  path: string;
+  methods: string[];
+}
+
+/** Every route of the app, read from `printRoutes()`' tree. */
+function listRoutes(app: FastifyInstance): Route[] {
+  const routes: Route[] = [];
+  const prefixes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4;
+    const path = (prefixes[depth - 1] ?? '') + match[2];
+    prefixes[depth] = path;
+    prefixes.length = depth + 1;
+    if (match[3]) routes.push({ path, methods: match[3].split(', ') });
+  }
+  return routes;
+}
+
+/** Routes anyone may call: the ingest API, health, docs, widget, pages and their assets. */
+const PUBLIC = [
+  'GET /healthz',
+  'GET /readyz',
+  'GET /openapi.json',
+  'GET /v1/projects/:key/surveys',
+  'POST /v1/responses',
+  'POST /v1/displays',
+  'OPTIONS *',
+  'GET /s/:surveyId',
+  'GET /assets/*',
+  'GET /widget/*',
+  'GET /console*',
+  'GET /demo*',
+  'POST /demo/inbox/:ownerId',
+];
+
+function isPublic(method: string, path: string): boolean {
+  const asGet = method === 'HEAD' ? 'GET' : method;
+  return PUBLIC.some((entry) => {
+    const [m, p = ''] = entry.split(' ');
+    if (m !== asGet) return false;
+    return p.endsWith('*') && p !== '*' ? path.startsWith(p.slice(0, -1)) : path === p;
+  });
+}
+
+const concrete = (path: string) => path.replace(/:(\w+)/g, 'x_$1');
+
+describe('admin routes', () => {
+  it('answer 401 without the admin token or with a wrong one, for every route that is not public', async () => {
+    await t.app.ready();
+    const routes = listRoutes(t.app);
+    expect(routes.map((route) => route.path)).toEqual(expect.arrayContaining(['/v1/responses', '/v1/alerts/:id/retry', '/v1/respondents/:userId']));
+    const guarded = routes.flatMap(({ path, methods }) => methods.filter((m) => !isPublic(m, path)).map((method) => ({ method, path })));
+    expect(guarded.length).toBeGreaterThanOrEqual(10);
+    for (const { method, path } of guarded) {
+      for (const authorization of [undefined, `Bearer ${ADMIN_TOKEN}x`, `Basic ${ADMIN_TOKEN}`, ADMIN_TOKEN]) {
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: concrete(path),
+          headers: authorization === undefined ? {} : { authorization },
+          ...(method === 'PATCH' || method === 'POST' ? { payload: { status: 'closed' } } : {}),
+        });
+        expect({ method, path, authorization, status: res.statusCode }).toEqual({ method, path, authorization, status: 401 });
+      }
+    }
+  });
+});
+
+describe('HTML pages', () => {
+  it('carry a Content-Security-Policy, nosniff and a Referrer-Policy', async () => {
+    for (const url of ['/s/extension-exit', '/s/nope', '/s/extension-exit?plan=bogus', '/demo', '/demo/cancel', '/demo/inbox']) {
+      const res = await t.app.inject({ url });
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.headers['content-security-policy'], url).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+    }
+  });
+});
+
+describe('CORS', () => {
+  it('never allows credentials, on preflights or on answers', async () => {
+    const requests = [
+      { method: 'OPTIONS', url: '/v1/responses', headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST' } },
+      { method: 'OPTIONS', url: '/v1/responses', headers: { origin: APP_ORIGIN, 'access-control-request-method': 'GET' } },
+      { method: 'OPTIONS', url: '/v1/projects/pk_test/surveys', headers: { origin: APP_ORIGIN, 'access-control-request-method': 'GET' } },
+      { method: 'GET', url: '/v1/projects/pk_test/surveys', headers: { origin: APP_ORIGIN } },
+      { method: 'POST', url: '/v1/responses', headers: { origin: APP_ORIGIN }, payload: submission() },
+      { method: 'GET', url: '/v1/responses', headers: { origin: APP_ORIGIN, authorization: `Bearer ${ADMIN_TOKEN}` } },
+    ] as const;
+    for (const request of requests) {
+      const res = await t.app.inject(request as never);
+      expect(res.statusCode, `${request.method} ${request.url}`).toBeLessThan(300);
+      expect(res.headers['access-control-allow-credentials'], `${request.method} ${request.url}`).toBeUndefined();
+    }
+  });
+});
+
+describe('secrets', () => {
+  it('appear in no public body: OpenAPI document, survey list, hosted page', async () => {
+    for (const url of ['/openapi.json', '/v1/projects/pk_test/surveys', '/s/extension-exit', '/demo', '/demo/inbox.json', '/healthz', '/readyz']) {
+      const body = (await t.app.inject({ url })).body;
+      for (const secret of [WEBHOOK_SECRET, 'slack-do-not-leak', 'hook-do-not-leak', 'editor@example.com', ADMIN_TOKEN]) {
+        expect(body, url).not.toContain(secret);
+      }
+    }
+    const surveys = (await t.app.inject({ url: '/v1/projects/pk_test/surveys' })).json();
+    expect(Object.keys(surveys).sort()).toEqual(['project', 'surveys']);
+  });
+});
