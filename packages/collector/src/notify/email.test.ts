@@ -15,6 +15,21 @@ describe('emailMessage', () => {
     expect(message.html).toContain('<a href="https://heed.example.com/console/responses/');
     expect(message.text).toContain('Account: acct_9');
   });
+  it('escapes every respondent field and the owner name in HTML, and keeps the subject on one line', () => {
+    const hostile = '"><img src=x onerror=alert(1)>\r\nBcc: victim@example.com';
+    const message = emailMessage(
+      testResponse({
+        answers: { score: 1, comment: hostile },
+        respondent: { userId: hostile, accountId: hostile },
+        context: { url: `javascript:${hostile}`, locale: 'en', extensionVersion: hostile },
+      }),
+      { ...owner, name: hostile },
+      testConfig(),
+    );
+    expect(message.html).not.toMatch(/<img|"><|href="javascript/);
+    expect(message.html.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)).toHaveLength(6);
+    expect(message.subject).not.toMatch(/[\r\n]/);
+  });
 });
 
 describe('sendEmail over SMTP', () => {

@@ -107,7 +107,39 @@ describe('slackMessage', () => {
     expect(blockKitViolations(message)).toEqual([]);
     expect(message.blocks[0]).toMatchObject({ text: { text: expect.stringMatching(/…$/) } });
   });
+  it('lets no respondent text mention anyone or forge a link', () => {
+    const forged = '<!channel> <!here> <@U123> <#C123> <!subteam^S1|@team> <http://evil.example|Your bank> &lt;!everyone&gt;';
+    const message = slackMessage(
+      testResponse({
+        answers: { score: 2, comment: forged },
+        respondent: { userId: '<!channel>', accountId: '<@U999>' },
+        context: { url: '<http://evil.example|https://app.example.com>', locale: '<!here>' },
+      }),
+      { id: 'pm-editor', name: '<!channel> PM' },
+      testConfig(),
+    );
+    const texts = [message.text, ...message.blocks.flatMap(blockTexts)];
+    expect(texts.join('\n')).toContain('&lt;!channel&gt;');
+    for (const text of texts) {
+      expect(text).not.toMatch(/[<>]/);
+      expect(text).not.toContain('&lt;!everyone&gt;'); // an entity typed by the respondent stays literal text
+    }
+  });
 });
+
+/** The text of every text object in `block`. */
+function blockTexts(block: SlackBlock): string[] {
+  switch (block.type) {
+    case 'header':
+      return [block.text.text];
+    case 'section':
+      return [block.text?.text ?? '', ...(block.fields ?? []).map((field) => field.text)];
+    case 'context':
+      return block.elements.map((element) => element.text);
+    case 'actions':
+      return block.elements.map((element) => element.text.text);
+  }
+}
 
 describe('escapeCapped', () => {
   it('never cuts inside an entity or a surrogate pair', () => {
