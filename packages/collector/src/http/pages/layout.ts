@@ -5,8 +5,18 @@
 import type { FastifyReply } from 'fastify';
 import { html, type SafeHtml } from './html.ts';
 
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  // base-uri and form-action do not fall back to default-src; object-src 'none' refuses plugins even from here.
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export interface PageOptions {
   title: string;
