@@ -26,6 +26,7 @@ import { formatIssues } from './http/format-issues.ts';
 import { parseJsonBody } from './http/json-body.ts';
 import { anyProjectOrigins, assertOriginAllowed, projectOrigins } from './http/origin-policy.ts';
 import { SURVEYS_CACHE_CONTROL, etagMatches, publicSurveys, strongEtag } from './http/public-surveys.ts';
+import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { reportStoreFailures } from './http/store-failures.ts';
 import type { Store } from './store/store.ts';
 
@@ -55,8 +56,12 @@ export function createFetchHandler(options: FetchHandlerOptions): (request: Requ
     const response = exception.getResponse();
     return c.newResponse(response.body, response);
   });
-  app.notFound((c) => {
-    throw httpException(errors.notFound(`${c.req.method} ${new URL(c.req.url).pathname}`));
+  // Answered, not thrown: a throw here would pass the middleware below by and reach onError on its own.
+  app.notFound((c) => httpException(errors.notFound(`${c.req.method} ${new URL(c.req.url).pathname}`)).getResponse());
+
+  app.use(async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
 
   const preflightOrigins = anyProjectOrigins(config);

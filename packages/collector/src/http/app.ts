@@ -17,6 +17,7 @@ import digestPlugin from './plugins/digest.ts';
 import errorHandling from './plugins/errors.ts';
 import ingestEffectsPlugin from './plugins/ingest-effects.ts';
 import outboxPlugin from './plugins/outbox.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import storePlugin from './plugins/store.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assetRoutes } from './routes/assets.ts';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(securityHeaders);
   await app.register(storePlugin, { store, config, clock });
   await app.register(errorHandling);
   await app.register(bodyParsers);

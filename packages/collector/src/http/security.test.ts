@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFetchHandler } from '../fetch.ts';
 import { ADMIN_TOKEN, APP_ORIGIN, buildTestApp, httpTestConfig, submission, type TestApp } from './test-support.ts';
 
 const WEBHOOK_SECRET = 'whsec-do-not-leak-7f3a';
@@ -109,6 +110,44 @@ describe('HTML pages', () => {
       }
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+    }
+  });
+});
+
+describe('every answer', () => {
+  const requests = [
+    { method: 'GET', url: '/healthz' },
+    { method: 'GET', url: '/v1/projects/pk_test/surveys' },
+    { method: 'GET', url: '/v1/projects/pk_nope/surveys' },
+    { method: 'POST', url: '/v1/responses', payload: submission() },
+    { method: 'POST', url: '/v1/responses', payload: '{"submissionId":', headers: { 'content-type': 'application/json' } },
+    { method: 'POST', url: '/v1/responses', payload: 'x'.repeat(70_000), headers: { 'content-type': 'text/plain' } },
+    { method: 'OPTIONS', url: '/v1/responses', headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST' } },
+    { method: 'GET', url: '/no/such/route' },
+  ] as const;
+
+  it('forbids MIME sniffing, from the Fastify app', async () => {
+    const more = [
+      { method: 'GET', url: '/assets/hosted.css' },
+      { method: 'GET', url: '/demo/demo.css' },
+      { method: 'GET', url: '/s/extension-exit' },
+      { method: 'GET', url: '/v1/responses.csv', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+      { method: 'GET', url: '/v1/responses' },
+    ];
+    for (const request of [...requests, ...more]) {
+      const res = await t.app.inject(request as never);
+      expect(res.headers['x-content-type-options'], `${request.method} ${request.url} (${res.statusCode})`).toBe('nosniff');
+    }
+  });
+
+  it('forbids MIME sniffing, from the fetch handler', async () => {
+    const handler = createFetchHandler({ config: config(), store: t.store });
+    for (const { method, url, ...rest } of requests) {
+      const headers = 'headers' in rest ? rest.headers : { 'content-type': 'application/json' };
+      const payload = 'payload' in rest ? rest.payload : undefined;
+      const body = payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload);
+      const res = await handler(new Request(`http://collector.test${url}`, { method, headers, body }));
+      expect(res.headers.get('x-content-type-options'), `${method} ${url} (${res.status})`).toBe('nosniff');
     }
   });
 });

@@ -50,7 +50,6 @@ export function sendPage(reply: FastifyReply, statusCode: number, document: stri
   return reply
     .status(statusCode)
     .header('Content-Security-Policy', PAGE_CSP)
-    .header('X-Content-Type-Options', 'nosniff')
     .header('Referrer-Policy', 'no-referrer')
     .header('Cache-Control', 'no-store')
     .type('text/html; charset=utf-8')

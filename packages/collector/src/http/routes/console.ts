@@ -35,10 +35,7 @@ export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async 
       decorateReply: false,
       index: false,
       cacheControl: false,
-      setHeaders: (reply) => {
-        reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-        reply.header('X-Content-Type-Options', 'nosniff');
-      },
+      setHeaders: (reply) => reply.header('Cache-Control', 'public, max-age=31536000, immutable'),
     });
   }
 
@@ -53,7 +50,6 @@ export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async 
       .type('text/html; charset=utf-8')
       .header('Cache-Control', 'no-cache')
       .header('Content-Security-Policy', CONSOLE_CSP)
-      .header('X-Content-Type-Options', 'nosniff')
       .header('Referrer-Policy', 'no-referrer')
       .send(page);
   };
