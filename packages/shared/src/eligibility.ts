@@ -1,6 +1,7 @@
 /**
  * When may the widget put a survey in front of someone? Pure functions over a small display memory,
- * shared by the browser loader (which bundles this file, so it stays tiny and zod-free) and tests.
+ * shared by the browser (so they stay tiny and zod-free) and tests. heed.js bundles `blockingRule` and
+ * `samplingRoll` only: the rule names and the record functions stay out of it.
  */
 
 /** Default days before the same person is asked the same survey again. */
@@ -12,14 +13,17 @@ export const SNOOZE_DAYS = 3;
 
 const DAY_MS = 86_400_000;
 
-/** What is known about one person's displays in a project, as epoch milliseconds. */
+/**
+ * What is known about one person's displays in a project, as epoch milliseconds. The browser keeps it
+ * in localStorage, so every field may be missing from what it reads back: missing means never.
+ */
 export interface DisplayMemory {
   /** Last time each survey was shown, by survey id. */
-  shown: Record<string, number>;
+  shown?: Record<string, number>;
   /** Last time any survey of the project was shown. */
-  anyShown: number;
+  anyShown?: number;
   /** When the person last chose "ask me later", by survey id. */
-  snoozed: Record<string, number>;
+  snoozed?: Record<string, number>;
 }
 
 /** The collector's view of the same person, from `PublicSurveysBody.seen` (ISO timestamps). */
@@ -35,23 +39,21 @@ export interface EligibilitySettings {
   sampleRate?: number;
 }
 
-export type Eligibility = 'due' | 'recontact' | 'cooldown' | 'snoozed' | 'sampled-out';
+/**
+ * The rules in the order they are checked, by the number `blockingRule()` returns: `due` (0) when none
+ * holds. A bundle that only asks whether a survey is due carries none of these names.
+ */
+export const ELIGIBILITY = ['due', 'snoozed', 'recontact', 'cooldown', 'sampled-out'] as const;
+export type Eligibility = (typeof ELIGIBILITY)[number];
+// Their indexes, which the minifier inlines.
+const DUE = 0;
+const SNOOZED = 1;
+const RECONTACT = 2;
+const COOLDOWN = 3;
+const SAMPLED_OUT = 4;
 
-export function emptyMemory(): DisplayMemory {
-  return { shown: {}, anyShown: 0, snoozed: {} };
-}
-
-/** Local memory and the collector's record combined: the latest time wins, unparseable times are ignored. */
-export function mergeSeen(memory: DisplayMemory, seen: SeenByCollector | undefined): DisplayMemory {
-  if (!seen) return memory;
-  const shown = { ...memory.shown };
-  for (const [id, at] of Object.entries(seen.lastShownAt)) shown[id] = Math.max(shown[id] || 0, Date.parse(at) || 0);
-  return {
-    shown,
-    anyShown: Math.max(memory.anyShown, Date.parse(seen.lastAnyShownAt || '') || 0),
-    snoozed: memory.snoozed,
-  };
-}
+/** A display kept in memory: `recordShown` or `recordSnoozed`. */
+export type DisplayRecord = (memory: DisplayMemory, surveyId: string, now: number) => DisplayMemory;
 
 export function recordShown(memory: DisplayMemory, surveyId: string, now: number): DisplayMemory {
   return { ...memory, shown: { ...memory.shown, [surveyId]: now }, anyShown: now };
@@ -71,31 +73,46 @@ export function samplingRoll(person: string, surveyId: string): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
+/** The latest of a time in local memory and the same time as the collector has it; unparseable times count as never. */
+function latest(local: number, collector: string | null | undefined): number {
+  return Math.max(local, Date.parse(collector || '') || 0);
+}
+
 /**
- * Whether a survey is due for this person now:
+ * The first rule that keeps a survey from this person now, as an index into ELIGIBILITY; 0, falsy,
+ * when the survey is due. The rules, in order:
  * - `snoozed`: they chose "ask me later" less than SNOOZE_DAYS ago. Once that passes, the survey is due
  *   again without waiting for the recontact window or the cooldown its own snoozed showing started.
  * - `recontact`: this survey was shown less than `recontactDays` ago.
  * - `cooldown`: any survey of the project was shown less than `cooldownDays` ago.
  * - `sampled-out`: the person's roll is not under `sampleRate`.
+ * Showings count from local memory and from the collector's record, whichever is later, so another
+ * device's showing counts too.
  */
-export function eligibility(
+export function blockingRule(
   survey: EligibilitySettings,
   cooldownDays: number | undefined,
   memory: DisplayMemory,
+  seen: SeenByCollector | undefined,
   now: number,
   roll: number,
-): Eligibility {
-  const lastShown = memory.shown[survey.id] || 0;
-  const snoozedAt = memory.snoozed[survey.id] || 0;
+): number {
+  const lastShown = latest(memory.shown?.[survey.id] || 0, seen?.lastShownAt[survey.id]);
+  const anyShown = latest(memory.anyShown || 0, seen?.lastAnyShownAt);
+  const snoozedAt = memory.snoozed?.[survey.id] || 0;
   // The latest showing of this survey ended with "ask me later".
   const resumesAfterSnooze = snoozedAt >= lastShown && snoozedAt > 0;
   if (resumesAfterSnooze) {
-    if (now < snoozedAt + SNOOZE_DAYS * DAY_MS) return 'snoozed';
+    if (now < snoozedAt + SNOOZE_DAYS * DAY_MS) return SNOOZED;
   } else if (now < lastShown + (survey.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY_MS) {
-    return 'recontact';
+    return RECONTACT;
   }
-  const cooldownCountsFrom = resumesAfterSnooze && memory.anyShown <= snoozedAt ? 0 : memory.anyShown;
-  if (now < cooldownCountsFrom + (cooldownDays ?? DEFAULT_COOLDOWN_DAYS) * DAY_MS) return 'cooldown';
-  return roll < (survey.sampleRate ?? 1) ? 'due' : 'sampled-out';
+  const cooldownCountsFrom = resumesAfterSnooze && anyShown <= snoozedAt ? 0 : anyShown;
+  if (now < cooldownCountsFrom + (cooldownDays ?? DEFAULT_COOLDOWN_DAYS) * DAY_MS) return COOLDOWN;
+  return roll < (survey.sampleRate ?? 1) ? DUE : SAMPLED_OUT;
+}
+
+/** `blockingRule()` by name, for tests and diagnostics. */
+export function eligibility(...args: Parameters<typeof blockingRule>): Eligibility {
+  return ELIGIBILITY[blockingRule(...args)]!;
 }

@@ -78,6 +78,12 @@ describe('production build', () => {
     expect(loader).toContain(`"${manifest['src/ui-chunk.ts']!.file}"`);
   });
 
+  it('leaves the eligibility rule names and the display records out of heed.js (see README)', () => {
+    const loader = read('heed.js');
+    expect(loader).toMatch(/\brecontactDays\b/);
+    expect(loader).not.toMatch(/["'`](?:due|snoozed|recontact|cooldown|sampled-out)["'`]|\banyShown:/);
+  });
+
   it('never evaluates strings as code, so a strict CSP needs no unsafe-eval', () => {
     const scripts = readdirSync(dist).filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);

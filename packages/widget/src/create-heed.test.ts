@@ -1,8 +1,10 @@
 import type { CancelSurvey, NpsSurvey, PublicSurveysBody } from '@heed/shared';
+import { recordShown, recordSnoozed } from '@heed/shared/eligibility';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHeed, type HeedDeps } from './create-heed.ts';
 import { OUTBOX_KEY } from './transport.ts';
-import type { OpenRequest, UiOutcome } from './ui/open-survey.tsx';
+import type { ShowResult } from './api.ts';
+import type { OpenRequest } from './ui/open-survey.tsx';
 
 const DAY = 86_400_000;
 
@@ -42,15 +44,18 @@ let body: PublicSurveysBody | 'down';
 let requests: string[];
 let storage: MemoryStorage;
 let opened: OpenRequest[];
-let outcome: UiOutcome;
+let outcome: ShowResult;
+/** Whether the person picks "ask me later". */
+let snoozes: boolean;
 let uiLoads: number;
 let uiReachable: boolean;
 let flushes: number;
 
 /** A UI that shows every survey at once and settles with `outcome`. */
-async function showAndSettle(request: OpenRequest): Promise<UiOutcome> {
+async function showAndSettle(request: OpenRequest): Promise<ShowResult> {
   opened.push(request);
-  request.onShow?.();
+  request.remember?.(recordShown);
+  if (snoozes) request.remember?.(recordSnoozed);
   return outcome;
 }
 
@@ -89,6 +94,7 @@ beforeEach(() => {
   storage = new MemoryStorage();
   opened = [];
   outcome = { status: 'dismissed' };
+  snoozes = false;
   uiLoads = 0;
   uiReachable = true;
   flushes = 0;
@@ -119,6 +125,14 @@ describe('createHeed', () => {
     heed().init({ project: 'pk_demo' });
     await elapse(10_000);
     expect(uiLoads).toBe(0);
+  });
+
+  it('reads a partial or foreign display memory as showings never made', async () => {
+    storage.setItem('heed:seen:pk_demo', JSON.stringify({ anyShown: Date.now() - 40 * DAY }));
+    heed().init({ project: 'pk_demo' });
+    await elapse(1000);
+    expect(opened).toHaveLength(1);
+    expect(JSON.parse(storage.getItem('heed:seen:pk_demo')!)).toEqual({ anyShown: Date.now(), shown: { 'app-nps': Date.now() } });
   });
 
   it('respects what the collector saw on another device', async () => {
@@ -181,7 +195,7 @@ describe('createHeed', () => {
   });
 
   it('comes back after "ask me later" once the snooze is over', async () => {
-    outcome = { status: 'dismissed', snoozed: true };
+    snoozes = true;
     heed().init({ project: 'pk_demo' });
     await elapse(1000);
     expect(opened).toHaveLength(1);
@@ -255,10 +269,10 @@ describe('createHeed', () => {
   });
 
   it('holds a page-load prompt while a requested survey is open, and shows the request over a prompt', async () => {
-    let close!: (outcome: UiOutcome) => void;
+    let close!: (outcome: ShowResult) => void;
     ui.openSurvey = async (request) => {
       opened.push(request);
-      request.onShow?.();
+      request.remember?.(recordShown);
       return new Promise((resolve) => (close = resolve));
     };
     try {

@@ -3,15 +3,7 @@
  * the UI chunk only when something is shown. heed.js and the ESM entry differ only in how they load chunks.
  */
 import type { NpsSurvey, PublicSurveysBody, Survey } from '@heed/shared';
-import {
-  type DisplayMemory,
-  eligibility,
-  emptyMemory,
-  mergeSeen,
-  recordShown,
-  recordSnoozed,
-  samplingRoll,
-} from '@heed/shared/eligibility';
+import { type DisplayMemory, blockingRule, samplingRoll } from '@heed/shared/eligibility';
 import { DEFAULT_TIMEOUT_MS, type Heed, type HeedInit, type HeedUser, type ShowOptions, type ShowResult } from './api.ts';
 import { OUTBOX_KEY } from './transport.ts';
 
@@ -50,29 +42,27 @@ export function createHeed({
       return null;
     }
   };
-  const write = (key: string, value: unknown) => {
+  /** Stores `value` if storage lets it, and returns it. */
+  const write = <T>(key: string, value: T): T => {
     try {
       (storage || localStorage).setItem(key, JSON.stringify(value));
     } catch {
       // Storage blocked or full: throttling falls back to what the collector remembers.
     }
+    return value;
   };
-  const anonymousId = (): string => {
-    const id = read<string>(ANONYMOUS_ID_KEY) || Math.random().toString(36).slice(2);
-    write(ANONYMOUS_ID_KEY, id);
-    return id;
-  };
+  const anonymousId = (): string => read<string>(ANONYMOUS_ID_KEY) || write(ANONYMOUS_ID_KEY, Math.random().toString(36).slice(2));
   const memoryKey = () => `heed:seen:${settings!.project}`;
-  const memory = (): DisplayMemory => read(memoryKey()) || emptyMemory();
-  const remember = (record: typeof recordShown, surveyId: string) => write(memoryKey(), record(memory(), surveyId, Date.now()));
+  const memory = (): DisplayMemory => read(memoryKey()) || {};
   const due = (body: PublicSurveysBody, survey: Survey) =>
-    eligibility(
+    !blockingRule(
       survey,
       body.project.cooldownDays,
-      mergeSeen(memory(), body.seen),
+      memory(),
+      body.seen,
       Date.now(),
       samplingRoll(user.userId || anonymousId(), survey.id),
-    ) === 'due';
+    );
 
   function load(): void {
     const person = user.userId ? `userId=${encodeURIComponent(user.userId)}` : `anonymousId=${anonymousId()}`;
@@ -108,17 +98,15 @@ export function createHeed({
     try {
       const ui = await Promise.race([loadUi(), deadline]);
       if (!ui) return { status: 'unavailable' };
-      const { snoozed, ...result } = await ui.openSurvey({
+      return await ui.openSurvey({
         ...settings!,
         ...options,
         survey,
         user,
         anonymousId: anonymousId(),
         deadline,
-        onShow: () => remember(recordShown, survey.id),
+        remember: (record) => write(memoryKey(), record(memory(), survey.id, Date.now())),
       });
-      if (snoozed) remember(recordSnoozed, survey.id);
-      return result;
     } catch {
       return { status: 'unavailable' };
     } finally {

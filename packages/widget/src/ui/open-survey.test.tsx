@@ -1,8 +1,9 @@
 import type { CancelSurvey, NpsSurvey } from '@heed/shared';
 import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Mock, afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OUTBOX_KEY } from '../transport.ts';
-import type { OpenRequest, UiOutcome } from './open-survey.tsx';
+import type { ShowResult } from '../api.ts';
+import type { OpenRequest } from './open-survey.tsx';
 import strings from './strings/en.ts';
 
 const nps: NpsSurvey = {
@@ -39,7 +40,7 @@ interface Posted {
 let posted: Posted[];
 let offline: boolean;
 let person: string;
-let openSurvey: (request: OpenRequest) => Promise<UiOutcome>;
+let openSurvey: (request: OpenRequest) => Promise<ShowResult>;
 let opener: HTMLButtonElement;
 
 beforeAll(() => {
@@ -69,6 +70,11 @@ beforeEach(async () => {
 afterEach(() => {
   document.body.replaceChildren();
 });
+
+/** What each record handed to `remember` makes of an empty memory at time 1: which display it keeps. */
+function records(remember: Mock<NonNullable<OpenRequest['remember']>>): string[] {
+  return remember.mock.calls.map(([record]) => Object.keys(record({}, 'app-nps', 1)).join('+'));
+}
 
 function open(overrides: Partial<OpenRequest> = {}) {
   return openSurvey({
@@ -127,19 +133,19 @@ describe('openSurvey', () => {
     expect(displays()).toEqual(['shown']);
   });
 
-  it('tells when the survey appears', async () => {
-    const onShow = vi.fn();
-    void open({ onShow });
+  it('records the display in memory as the survey appears', async () => {
+    const remember = vi.fn<NonNullable<OpenRequest['remember']>>();
+    void open({ remember });
     await opened();
-    expect(onShow).toHaveBeenCalledOnce();
+    expect(records(remember)).toEqual(['shown+anyShown']);
   });
 
   it('shows nothing and resolves unavailable when the strings miss the deadline', async () => {
-    const onShow = vi.fn();
-    await expect(open({ deadline: Promise.resolve(undefined), onShow })).resolves.toEqual({ status: 'unavailable' });
+    const remember = vi.fn<NonNullable<OpenRequest['remember']>>();
+    await expect(open({ deadline: Promise.resolve(undefined), remember })).resolves.toEqual({ status: 'unavailable' });
     await settle();
     expect(host()).toBeNull();
-    expect(onShow).not.toHaveBeenCalled();
+    expect(remember).not.toHaveBeenCalled();
     expect(displays()).toEqual([]);
   });
 
@@ -183,21 +189,25 @@ describe('openSurvey', () => {
   });
 
   it('closes on Escape as dismissed, records it, and gives focus back', async () => {
-    const outcome = open();
+    const remember = vi.fn<NonNullable<OpenRequest['remember']>>();
+    const outcome = open({ remember });
     await opened();
     press('Escape');
-    await expect(outcome).resolves.toEqual({ status: 'dismissed', snoozed: false });
+    await expect(outcome).resolves.toEqual({ status: 'dismissed' });
+    expect(records(remember)).toEqual(['shown+anyShown']);
     expect(host()).toBeNull();
     expect(document.activeElement).toBe(opener);
     await settle();
     expect(displays()).toEqual(['shown', 'dismissed']);
   });
 
-  it('reports "ask me later" as a snooze', async () => {
-    const outcome = open();
+  it('reports "ask me later" as a snooze, and records it in memory', async () => {
+    const remember = vi.fn<NonNullable<OpenRequest['remember']>>();
+    const outcome = open({ remember });
     await opened();
     act(() => [...shadow().querySelectorAll('button')].find((b) => b.textContent === strings.later_button)!.click());
-    await expect(outcome).resolves.toEqual({ status: 'dismissed', snoozed: true });
+    await expect(outcome).resolves.toEqual({ status: 'dismissed' });
+    expect(records(remember)).toEqual(['shown+anyShown', 'snoozed']);
     await settle();
     expect(displays()).toEqual(['shown', 'snoozed']);
   });

@@ -1,4 +1,5 @@
 import type { Answers, ResponseContext, Survey } from '@heed/shared';
+import { type DisplayRecord, recordShown, recordSnoozed } from '@heed/shared/eligibility';
 import { render } from 'preact';
 import { DEFAULT_TIMEOUT_MS, type HeedUser, type ShowResult } from '../api.ts';
 import { pageTransport } from '../transport.ts';
@@ -35,13 +36,11 @@ export interface OpenRequest {
   timeoutMs?: number;
   /** Once this settles, a survey whose strings have not arrived gives up as `unavailable` and shows nothing. */
   deadline?: Promise<undefined>;
-  /** Called as the survey appears. */
-  onShow?: () => void;
-}
-
-export interface UiOutcome extends ShowResult {
-  /** Closed with "ask me later". */
-  snoozed?: boolean;
+  /**
+   * Keeps a display in the browser's memory of this person, which the caller holds: called with
+   * `recordShown` as the survey appears and with `recordSnoozed` on "ask me later".
+   */
+  remember?: (record: DisplayRecord) => void;
 }
 
 function placementOf(survey: Survey, mount: Element | null): Placement {
@@ -56,7 +55,7 @@ function placementOf(survey: Survey, mount: Element | null): Placement {
  * within `timeoutMs` (the answer stays queued) or the strings missed the deadline, `dismissed` when
  * closed unanswered. Displays are recorded as they happen.
  */
-export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
+export async function openSurvey(request: OpenRequest): Promise<ShowResult> {
   const { survey, endpoint, project, user = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = request;
   const locale = resolveLocale([
     request.locale,
@@ -87,8 +86,8 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
   };
   const display = (event: 'shown' | 'dismissed' | 'snoozed') => void post('displays', 'displayId', { event });
 
-  let settle!: (outcome: UiOutcome) => void;
-  const outcome = new Promise<UiOutcome>((resolve) => (settle = resolve));
+  let settle!: (outcome: ShowResult) => void;
+  const outcome = new Promise<ShowResult>((resolve) => (settle = resolve));
   let answered = false;
   const close = () => {
     render(null, root);
@@ -109,7 +108,8 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
   const dismiss = (snoozed = false) => {
     if (!answered) {
       display(snoozed ? 'snoozed' : 'dismissed');
-      settle({ status: 'dismissed', snoozed });
+      if (snoozed) request.remember?.(recordSnoozed);
+      settle({ status: 'dismissed' });
     }
     close();
   };
@@ -125,7 +125,7 @@ export async function openSurvey(request: OpenRequest): Promise<UiOutcome> {
     </SurveyFrame>,
     root,
   );
-  request.onShow?.();
+  request.remember?.(recordShown);
   display('shown');
   return outcome;
 }
