@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { npsCategory, npsCounts, npsScore } from './nps.ts';
+import { npsCategory, npsCounts, npsScore, scaleCategory } from './nps.ts';
 
 describe('npsCategory', () => {
   it('splits the 0-10 scale at 6/7 and 8/9', () => {
@@ -11,6 +11,13 @@ describe('npsCategory', () => {
     expect(() => npsCategory(11)).toThrow(RangeError);
     expect(() => npsCategory(-1)).toThrow(RangeError);
     expect(() => npsCategory(7.5)).toThrow(RangeError);
+  });
+});
+
+describe('scaleCategory', () => {
+  it('agrees with npsCategory on every point of the scale', () => {
+    const scale = Array.from({ length: 11 }, (_, score) => score);
+    expect(scale.map(scaleCategory)).toEqual(scale.map(npsCategory));
   });
 });
 

@@ -2,11 +2,19 @@
 
 export type NpsCategory = 'promoter' | 'passive' | 'detractor';
 
-/** 9-10 promoter, 7-8 passive, 0-6 detractor. */
+/** 9-10 promoter, 7-8 passive, 0-6 detractor; a RangeError for anything but an integer from 0 to 10. */
 export function npsCategory(score: number): NpsCategory {
   if (!Number.isInteger(score) || score < 0 || score > 10) {
     throw new RangeError(`NPS score must be an integer from 0 to 10, got ${score}`);
   }
+  return scaleCategory(score);
+}
+
+/**
+ * `npsCategory` of a score picked on a 0-10 scale, so known to be valid: unchecked, which keeps the
+ * error text out of the widget's bundle.
+ */
+export function scaleCategory(score: number): NpsCategory {
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 

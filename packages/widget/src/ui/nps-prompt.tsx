@@ -1,5 +1,5 @@
 import type { Answers, NpsSurvey } from '@heed/shared';
-import { npsCategory } from '@heed/shared/nps';
+import { scaleCategory } from '@heed/shared/nps';
 import { Component, createRef } from 'preact';
 import { CommentField } from './comment-field.tsx';
 import { ScoreScale } from './score-scale.tsx';
@@ -39,7 +39,7 @@ export class NpsPrompt extends Component<NpsPromptProps, NpsPromptState> {
   };
 
   override render({ survey, strings, onDismiss, onSnooze }: NpsPromptProps, { score, comment, sent }: NpsPromptState) {
-    const category = score === undefined ? undefined : npsCategory(score);
+    const category = score === undefined ? undefined : scaleCategory(score);
     return (
       <form onSubmit={this.submit}>
         <button ref={this.close} type="button" class="close" aria-label={strings.close_button} onClick={onDismiss}>
