@@ -50,14 +50,29 @@ export interface AppOptions {
   widgetDir?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /**
+   * Longest a client may take to send a whole request (headers and body), in ms; a slower one gets 408 and
+   * its connection closed, so dribbled bodies cannot hold connections open. Checked every half of it.
+   */
+  requestTimeoutMs?: number;
 }
+
+/** Answers are a few KiB: 30 s is ample on the slowest network, and bounds what a slow client can hold. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, clock = systemClock, outbox = {}, digest = {} } = options;
   const fetch = options.fetch ?? globalThis.fetch;
   const email = options.mailer !== undefined;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Fastify turns Node's request timeout off unless given one.
+    requestTimeout,
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.ceil(requestTimeout / 2) },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

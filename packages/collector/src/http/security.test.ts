@@ -3,6 +3,7 @@
  * without the admin token, HTML pages carry their protective headers, no response grants credentialed CORS,
  * and neither the OpenAPI document nor the public survey list carries owners' secrets.
  */
+import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetchHandler } from '../fetch.ts';
@@ -180,5 +181,34 @@ describe('secrets', () => {
     }
     const surveys = (await t.app.inject({ url: '/v1/projects/pk_test/surveys' })).json();
     expect(Object.keys(surveys).sort()).toEqual(['project', 'surveys']);
+  });
+});
+
+describe('slow clients', () => {
+  /** Sends `head` and a first part of the body, then nothing; resolves with what the server answered. */
+  async function dribble(port: number, head: string): Promise<string> {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+    socket.write(head);
+    const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(answer)));
+    const giveUp = new Promise<string>((resolve) => setTimeout(() => resolve(`still open after 5 s: ${answer}`), 5000));
+    const result = await Promise.race([closed, giveUp]);
+    socket.destroy();
+    return result;
+  }
+
+  it('get 408 and lose the connection when a request takes longer than the request timeout', async () => {
+    const slow = await buildTestApp({ requestTimeoutMs: 300 });
+    try {
+      await slow.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = slow.app.server.address() as { port: number };
+      const body = await dribble(port, 'POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"sub');
+      expect(body).toMatch(/^HTTP\/1\.1 408/);
+      const headers = await dribble(port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      expect(headers).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await slow.close();
+    }
   });
 });
