@@ -184,6 +184,23 @@ describe('secrets', () => {
   });
 });
 
+describe('logs', () => {
+  it('never hold the admin token, even at trace level', async () => {
+    const lines: string[] = [];
+    const logged = await buildTestApp({ config: config(), logger: { level: 'trace', stream: { write: (line: string) => lines.push(line) } } });
+    try {
+      const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+      expect((await logged.app.inject({ url: '/v1/responses', headers: auth })).statusCode).toBe(200);
+      expect((await logged.app.inject({ url: '/v1/responses?survey=a&survey=b', headers: auth })).statusCode).toBe(400);
+      expect((await logged.app.inject({ url: '/v1/alerts', headers: { authorization: `Bearer ${ADMIN_TOKEN}x` } })).statusCode).toBe(401);
+    } finally {
+      await logged.close();
+    }
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.join('')).not.toContain(ADMIN_TOKEN);
+  });
+});
+
 describe('slow clients', () => {
   /** Sends `head` and a first part of the body, then nothing; resolves with what the server answered. */
   async function dribble(port: number, head: string): Promise<string> {
