@@ -44,6 +44,23 @@ describe('sendEmail over SMTP', () => {
     return created;
   }
 
+  it('keeps line breaks in the subject from adding headers or recipients', async () => {
+    const smtp = await startSmtp();
+    closers.push(smtp.close);
+    const config = testConfig();
+    const cancel = config.surveys.find((survey) => survey.id === 'portal-cancel');
+    if (cancel?.kind !== 'cancel') throw new Error('test config has no cancel survey');
+    cancel.reasons[0] = { id: 'too-expensive', label: 'Too expensive\r\nBcc: intruder@example.com\r\nX-Injected: yes' };
+    const response = testResponse({ surveyId: 'portal-cancel', kind: 'cancel', category: undefined, answers: { reason: 'too-expensive' } });
+
+    expect(await sendEmail(testAlert({ channel: 'email' }), response, owner, config, mailer(smtp.url))).toEqual({ status: 'delivered' });
+
+    const [mail] = smtp.mails;
+    expect(mail?.to).toEqual(['editor-pm@example.com']);
+    const head = mail?.raw.split('\r\n\r\n')[0] ?? '';
+    expect(head).not.toMatch(/^(Bcc|X-Injected):/im);
+  });
+
   it('delivers a multipart message to the owner', async () => {
     const smtp = await startSmtp();
     closers.push(smtp.close);
