@@ -63,6 +63,18 @@ describe('loadConfig', () => {
     expect(lines.some((line) => line.startsWith('heed.config.json: projects[0].allowedOrigins[0]: must be an origin'))).toBe(true);
   });
 
+  it('names the field of a bad secret or webhook URL without repeating its value', async () => {
+    const secretish = ['short-s3cret', 'ftp://hooks.example/T0/B0/s3cret-path', 'not a url s3cret'];
+    const owners = [
+      { id: 'pm-editor', name: 'Editor PM', webhookUrl: 'https://hooks.example/in', webhookSecret: secretish[0] },
+      { id: 'pm-other', name: 'Other PM', slackWebhookUrl: secretish[1], webhookUrl: secretish[2], webhookSecret: 'x'.repeat(16) },
+    ];
+    const error: Error = await loadConfig(await write(JSON.stringify({ ...valid, owners }))).catch((e: Error) => e);
+    expect(error.message).toContain('owners[0].webhookSecret');
+    expect(error.message).toContain('owners[1].slackWebhookUrl');
+    expect(error.message).not.toContain('s3cret');
+  });
+
   it('rejects unknown fields', async () => {
     const path = await write(JSON.stringify({ ...valid, surveyz: [] }));
     await expect(loadConfig(path)).rejects.toThrow('heed.config.json: Unrecognized key: "surveyz"');
