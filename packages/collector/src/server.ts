@@ -12,6 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { assertAdminTokenStrength } from './http/admin-auth.ts';
 import { buildApp } from './http/app.ts';
 import { loadConfig } from './config/load-config.ts';
 import { createMailer } from './notify/email.ts';
@@ -38,6 +39,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const adminToken = env.HEED_ADMIN_TOKEN || undefined;
+if (adminToken) {
+  try {
+    assertAdminTokenStrength(adminToken);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
 const config = await loadConfig(configPath()).catch((error: Error) => fail(error.message));
 const store = await openStore({ mongoUri: env.MONGODB_URI || undefined, dataDir: resolve(baseDir, env.HEED_DATA_DIR ?? '.heed-data') }).catch(
   (error: Error) => fail(`cannot open the store: ${error.message}`),
@@ -45,7 +54,7 @@ const store = await openStore({ mongoUri: env.MONGODB_URI || undefined, dataDir:
 const app = await buildApp({
   config,
   store,
-  adminToken: env.HEED_ADMIN_TOKEN || undefined,
+  adminToken,
   mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.SMTP_FROM ?? 'Heed <heed@localhost>') : undefined,
   logger: true,
 });
