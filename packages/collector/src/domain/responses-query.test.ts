@@ -176,6 +176,11 @@ describe.each(testEngines())('on the $name store', (engine) => {
       ['@SUM(A1)', "'@SUM(A1)"],
       ['\tx', "'\tx"],
       ['mid=dle', 'mid=dle'],
+      [' =HYPERLINK("http://x")', `"' =HYPERLINK(""http://x"")"`],
+      ['\n=1+1', `"'\n=1+1"`],
+      ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+      ['＝1+1', "'＝1+1"],
+      [' plain', ' plain'],
     ])('csvCell(%j) = %j', (input, expected) => {
       expect(csvCell(input)).toBe(expected);
     });

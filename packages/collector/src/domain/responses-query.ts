@@ -105,13 +105,16 @@ export function csvLine(cells: Cell[]): string {
 }
 
 /**
- * One CSV field. Text a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is
- * prefixed with `'` so it stays text; fields holding `"`, `,`, CR or LF are quoted.
+ * Text a spreadsheet may read as a formula: starting with `=`, `+`, `-`, `@` (or their full-width forms, which
+ * some locales convert), also after leading whitespace or line breaks that importers trim, or with tab or CR.
  */
+const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
+
+/** One CSV field: a would-be formula is prefixed with `'` so it stays text; fields holding `"`, `,`, CR or LF are quoted. */
 export function csvCell(value: Cell): string {
   if (value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
