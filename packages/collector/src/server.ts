@@ -47,7 +47,8 @@ if (adminToken) {
     fail((error as Error).message);
   }
 }
-const config = await loadConfig(configPath()).catch((error: Error) => fail(error.message));
+const chosenConfig = configPath();
+const config = await loadConfig(chosenConfig).catch((error: Error) => fail(error.message));
 const store = await openStore({ mongoUri: env.MONGODB_URI || undefined, dataDir: resolve(baseDir, env.HEED_DATA_DIR ?? '.heed-data') }).catch(
   (error: Error) => fail(`cannot open the store: ${error.message}`),
 );
@@ -87,4 +88,6 @@ if (config.demo) {
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address.port : port();
   app.log.info(`demo: http://localhost:${listening}/demo`);
+  // The demo pages and inbox are open to anyone who can reach the collector: say so where operators look.
+  app.log.warn(`config ${chosenConfig} serves the demo (/demo, /demo/inbox without authentication); set "demo": false in production`);
 }
