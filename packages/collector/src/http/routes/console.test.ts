@@ -4,7 +4,8 @@ import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../domain/test-support.ts';
 import errorHandling from '../plugins/errors.ts';
-import { CONSOLE_CSP, consoleRoutes } from './console.ts';
+import { PAGE_CSP } from '../pages/layout.ts';
+import { consoleRoutes } from './console.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -36,12 +37,12 @@ describe('GET /console', () => {
       const res = await app.inject({ url });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
+      expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toBe(page);
     }
-    expect(CONSOLE_CSP).toContain("script-src 'self'");
-    expect(CONSOLE_CSP).not.toContain('unsafe-inline');
+    expect(PAGE_CSP).toContain("script-src 'self'");
+    expect(PAGE_CSP).not.toContain('unsafe-inline');
   });
 
   it('serves hashed assets for good, and a missing one as 404', async () => {

@@ -1,8 +1,8 @@
 /**
  * `GET /console/*`: the PM console, a single-page app built into `public/console/` (`pnpm build`). Its
  * hashed assets are cached for good (a missing one is a 404); every other path under `/console` gets the
- * app's page, which routes on the client. The page allows scripts and styles from this origin only. It holds no data: the app asks for
- * the admin token and calls the admin API with it.
+ * app's page, which routes on the client, under the same strict policy as every other page (PAGE_CSP). It
+ * holds no data: the app asks for the admin token and calls the admin API with it.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,20 +11,9 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, RouteHandlerMethod } from 'fastify';
 import { errors } from '../../errors.ts';
+import { PAGE_CSP } from '../pages/layout.ts';
 
 export const CONSOLE_DIR = fileURLToPath(new URL('../../../public/console/', import.meta.url));
-
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async (app, { consoleDir = CONSOLE_DIR }) => {
   const assetsDir = join(consoleDir, 'assets');
@@ -49,7 +38,7 @@ export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async 
     return reply
       .type('text/html; charset=utf-8')
       .header('Cache-Control', 'no-cache')
-      .header('Content-Security-Policy', CONSOLE_CSP)
+      .header('Content-Security-Policy', PAGE_CSP)
       .header('Referrer-Policy', 'no-referrer')
       .send(page);
   };
