@@ -6,9 +6,9 @@ import { useLoad } from '../use-load.ts';
 import { ErrorNote } from './error-note.tsx';
 import { NpsChart } from './nps-chart.tsx';
 import { ReasonsByMonth } from './reasons-by-month.tsx';
+import { PlanSelect, type PlanFilter } from './plan-select.tsx';
 
 type Interval = NpsReport['interval'];
-type PlanFilter = '' | 'saas' | 'self-managed';
 
 export interface OverviewPageProps {
   api: Api;
@@ -47,14 +47,7 @@ export function OverviewPage({ api }: OverviewPageProps) {
                 <option value="month">month</option>
               </select>
             </label>
-            <label>
-              Plan
-              <select value={plan} onChange={(e) => setPlan(e.currentTarget.value as PlanFilter)}>
-                <option value="">all</option>
-                <option value="saas">SaaS</option>
-                <option value="self-managed">self-managed</option>
-              </select>
-            </label>
+            <PlanSelect value={plan} onChange={setPlan} />
           </div>
         </div>
         {nps.error && <ErrorNote error={nps.error} />}

@@ -5,6 +5,7 @@ import { answerSummary, ownerOf } from '../describe-response.ts';
 import type { PresentedResponse } from '../types.ts';
 import { usePages } from '../use-pages.ts';
 import { ErrorNote } from './error-note.tsx';
+import { PlanSelect, type PlanFilter } from './plan-select.tsx';
 
 export interface ResponsesPageProps {
   api: Api;
@@ -14,7 +15,7 @@ export interface ResponsesPageProps {
 export function ResponsesPage({ api }: ResponsesPageProps) {
   const [weeks, setWeeks] = useState(4);
   const [kind, setKind] = useState('');
-  const [plan, setPlan] = useState('');
+  const [plan, setPlan] = useState<PlanFilter>('');
   const from = daysBefore(new Date(), 7 * weeks);
   const pages = usePages<PresentedResponse>(api, '/v1/responses', { from, kind, plan, limit: 50 });
 
@@ -41,14 +42,7 @@ export function ResponsesPage({ api }: ResponsesPageProps) {
               <option value="uninstall">uninstall</option>
             </select>
           </label>
-          <label>
-            Plan
-            <select value={plan} onChange={(e) => setPlan(e.currentTarget.value)}>
-              <option value="">all</option>
-              <option value="saas">SaaS</option>
-              <option value="self-managed">self-managed</option>
-            </select>
-          </label>
+          <PlanSelect value={plan} onChange={setPlan} />
         </div>
       </div>
       {pages.error && <ErrorNote error={pages.error} />}
