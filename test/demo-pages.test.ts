@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HeedConfigSchema } from '@heed/shared';
-import { demoConfigFor, startCollector, TEST_ADMIN_TOKEN, type RunningCollector } from './helpers/start-collector.ts';
+import { demoConfigFor, startCollector, type RunningCollector, storedResponses } from './helpers/start-collector.ts';
 
 let browser: Browser;
 let collector: RunningCollector | undefined;
@@ -41,11 +41,6 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-async function responses(url: string, survey: string) {
-  const res = await fetch(`${url}/v1/responses?survey=${survey}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
-  return ((await res.json()) as { items: Record<string, unknown>[] }).items;
-}
-
 describe('hosted exit survey page', () => {
   it('renders from the embedded data under its policy and stores the answer with the link context', async () => {
     // The project allows only its product's origin: the collector's own page needs no permission.
@@ -58,7 +53,7 @@ describe('hosted exit survey page', () => {
     await page.getByRole('checkbox', { name: "I didn't find it useful" }).check();
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Thank you').waitFor();
-    const [stored] = await responses(collector.url, 'extension-exit');
+    const [stored] = await storedResponses(collector.url, 'extension-exit');
     expect(stored).toMatchObject({ answers: { reasons: ['not-useful'] }, context: { installId: 'demo-install', extensionVersion: '1.2.3', locale: 'en' } });
     expect(problems).toEqual([]);
     await page.close();
@@ -74,7 +69,7 @@ describe('demo billing portal', () => {
     await page.getByRole('radio', { name: 'Too expensive' }).check();
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('status').getByText('Subscription cancelled').waitFor();
-    const [stored] = await responses(collector.url, 'portal-cancel');
+    const [stored] = await storedResponses(collector.url, 'portal-cancel');
     expect(stored).toMatchObject({ answers: { reason: 'too-expensive' }, plan: 'saas' });
     expect(problems).toEqual([]);
     await page.close();

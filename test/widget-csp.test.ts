@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_TOKEN, startCollector, type RunningCollector } from './helpers/start-collector.ts';
+import { startCollector, type RunningCollector, storedResponses } from './helpers/start-collector.ts';
 import { launchChromium, watchedPage } from './helpers/widget-browser.ts';
 import { startWidgetHost, widgetTestConfig, type WidgetHost } from './helpers/widget-host.ts';
 
@@ -55,11 +55,6 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function stored(survey: string) {
-  const response = await fetch(`${collector.url}/v1/responses?survey=${survey}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
-  return ((await response.json()) as { items: Array<Record<string, unknown>> }).items;
-}
-
 describe('under a strict Content-Security-Policy', () => {
   it('shows, styles and sends both surveys with no violation and nothing added to <head>', async () => {
     const { page, problems } = await watchedPage(browser);
@@ -86,13 +81,13 @@ describe('under a strict Content-Security-Policy', () => {
     await page.locator('#survey').getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.locator('#result').textContent()).toBe('submitted');
 
-    expect(await stored('app-nps')).toEqual([
+    expect(await storedResponses(collector.url, 'app-nps')).toEqual([
       expect.objectContaining({
         answers: { score: 10, comment: 'The offline mode' },
         respondent: expect.objectContaining({ userId: 'csp-user', accountId: 'acct-7' }),
       }),
     ]);
-    expect(await stored('portal-cancel')).toEqual([expect.objectContaining({ answers: { reason: 'too-expensive' }, plan: 'saas' })]);
+    expect(await storedResponses(collector.url, 'portal-cancel')).toEqual([expect.objectContaining({ answers: { reason: 'too-expensive' }, plan: 'saas' })]);
     expect(await page.evaluate(() => document.head.innerHTML)).toBe(head);
     expect(problems).toEqual([]);
     await page.close();

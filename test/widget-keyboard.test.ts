@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_TOKEN, startCollector, type RunningCollector } from './helpers/start-collector.ts';
+import { startCollector, type RunningCollector, storedResponses } from './helpers/start-collector.ts';
 import { focused, launchChromium, tabTo, watchedPage } from './helpers/widget-browser.ts';
 import { startWidgetHost, widgetTestConfig, type WidgetHost } from './helpers/widget-host.ts';
 
@@ -48,11 +48,6 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function stored(survey: string) {
-  const response = await fetch(`${collector.url}/v1/responses?survey=${survey}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
-  return ((await response.json()) as { items: Array<Record<string, unknown>> }).items;
-}
-
 describe('answered by keyboard only', () => {
   it('NPS slide-in: focus arrives on the scale, arrows choose, Tab reaches the follow-up and Send', async () => {
     const { page, problems } = await watchedPage(browser);
@@ -70,7 +65,7 @@ describe('answered by keyboard only', () => {
     await page.getByText('Thank you! Your feedback helps us improve.').waitFor();
     expect(await focused(page)).toBe('button Close');
 
-    await expect.poll(() => stored('app-nps')).toEqual([
+    await expect.poll(() => storedResponses(collector.url, 'app-nps')).toEqual([
       expect.objectContaining({ answers: { score: 3, comment: 'Search is slow' }, category: 'detractor', plan: 'saas' }),
     ]);
     // The thank-you closes by itself, and focus goes back to the page.
@@ -107,7 +102,7 @@ describe('answered by keyboard only', () => {
     await expect.poll(() => page.locator('#result').textContent()).toBe('submitted');
     await page.getByText('Thank you! Your feedback helps us improve.').waitFor();
 
-    expect(await stored('portal-cancel')).toEqual([
+    expect(await storedResponses(collector.url, 'portal-cancel')).toEqual([
       expect.objectContaining({ answers: { reason: 'missing-features', comment: 'Need SSO' }, plan: 'self-managed' }),
     ]);
     expect(problems).toEqual([]);
@@ -130,7 +125,7 @@ describe('answered by keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Thank you! Your feedback helps us improve.').waitFor();
 
-    await expect.poll(() => stored('extension-exit')).toEqual([
+    await expect.poll(() => storedResponses(collector.url, 'extension-exit')).toEqual([
       expect.objectContaining({
         answers: { reasons: ['not-useful', 'too-slow'], comment: 'Too many tabs' },
         context: expect.objectContaining({ installId: 'kbd-install', extensionVersion: '2.0.0', locale: 'en' }),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { HeedConfig } from '@heed/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_TOKEN, startCollector, type RunningCollector } from './helpers/start-collector.ts';
+import { startCollector, type RunningCollector, storedResponses } from './helpers/start-collector.ts';
 import { launchChromium, watchedPage } from './helpers/widget-browser.ts';
 import { startWidgetHost, widgetTestConfig, type WidgetHost } from './helpers/widget-host.ts';
 
@@ -68,11 +68,6 @@ async function stopTheCollector(): Promise<void> {
   collector = undefined;
 }
 
-async function stored(survey: string) {
-  const response = await fetch(`${collector!.url}/v1/responses?survey=${survey}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
-  return ((await response.json()) as { items: Array<Record<string, unknown>> }).items;
-}
-
 const queued = (page: Page) =>
   page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]') as Array<{ url: string; body: { submissionId?: string } }>, OUTBOX_KEY);
 
@@ -98,14 +93,14 @@ describe('with the collector down', () => {
 
     await startTheCollector();
     // Delivered by the page's own retries, with backoff.
-    await expect.poll(() => stored('app-nps'), { timeout: 30_000, interval: 250 }).toHaveLength(1);
+    await expect.poll(() => storedResponses(collector!.url, 'app-nps'), { timeout: 30_000, interval: 250 }).toHaveLength(1);
     await expect.poll(() => queued(page), { timeout: 10_000 }).toEqual([]);
 
     // Another visit sends nothing again, and the collector still holds one answer.
     await page.reload();
     await page.waitForLoadState('networkidle');
-    const [delivered] = await stored('app-nps');
-    expect(await stored('app-nps')).toHaveLength(1);
+    const [delivered] = await storedResponses(collector!.url, 'app-nps');
+    expect(await storedResponses(collector!.url, 'app-nps')).toHaveLength(1);
     expect(delivered).toMatchObject({ submissionId: answer!.body.submissionId, answers: { score: 2, comment: 'Crashed twice today' } });
     await page.close();
   });
@@ -128,7 +123,7 @@ describe('with the collector down', () => {
     expect(waited).toBeLessThan(CANCEL_TIMEOUT_MS + 2000);
 
     await startTheCollector();
-    await expect.poll(() => stored('portal-cancel'), { timeout: 30_000, interval: 250 }).toEqual([
+    await expect.poll(() => storedResponses(collector!.url, 'portal-cancel'), { timeout: 30_000, interval: 250 }).toEqual([
       expect.objectContaining({ answers: { reason: 'missing-features' }, plan: 'saas' }),
     ]);
     await page.close();

@@ -194,3 +194,10 @@ export async function startCollectorProcess(options: CollectorProcessOptions = {
     },
   };
 }
+
+/** The first page of a survey's stored responses, read through the admin API as an operator would. */
+export async function storedResponses(url: string, survey: string): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${url}/v1/responses?survey=${survey}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+  if (!res.ok) throw new Error(`GET /v1/responses answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { items: Record<string, unknown>[] }).items;
+}
