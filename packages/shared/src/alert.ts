@@ -26,5 +26,7 @@ export const AlertSchema = z.object({
   lastError: z.string().optional(),
   createdAt: z.date(),
   deliveredAt: z.date().optional(),
+  /** When it was given up on (`status: failed`). */
+  failedAt: z.date().optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

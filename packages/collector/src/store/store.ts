@@ -1,50 +1,26 @@
 /**
- * The Store contract: every adapter (embedded NeDB + mingo, MongoDB via mongoose) implements it and passes
- * the one contract suite in `store-contract.ts`.
+ * The Store contract, in the domain's words: one repository per aggregate (responses, displays, alerts,
+ * leases, reports). Every adapter implements it in its own engine's idiom and passes the one contract suite
+ * in `store-contract.ts`: SQLite (`sqlite-store.ts`, the embedded default) and MongoDB (`mongo-store.ts`).
+ * The domain never builds a query: it names what it needs.
  *
- * The domain layer writes its filters, updates and aggregation pipelines ONCE, in MongoDB's dialect
- * (`{ status: 'pending', nextAttemptAt: { $lte: now } }`, `{ $set: ... }`, `[{ $match }, { $group }]`),
- * and hands them to a collection. Adapters must:
- * - enforce the unique indexes in `INDEXES` (a duplicate insert is reported, never stored twice);
- *   an update or upsert that would break one rejects with `DuplicateKeyError` (duplicate-key-error.ts);
- * - acknowledge a write only once it is durable (embedded: on disk; mongo: acknowledged by the server);
- * - make `findOneAndUpdate` atomic: two concurrent callers never both match the same document
- *   (this is what outbox leases rely on);
- * - store `Date` values as dates and return them as `Date` objects;
- * - support `$set`, `$unset`, `$inc`, `$push` (with `$each`), `$pull` (by equality), `$pullAll`, `$setOnInsert`
- *   updates and upserts.
+ * Every adapter must:
+ * - acknowledge a write only once it is durable (SQLite: the commit is synced; MongoDB: acknowledged by the
+ *   server with its write concern);
+ * - store an answer together with its effects (its alerts, its report counts): after a crash either all of
+ *   them are there or none is, and a repeat of the same submission stores nothing twice;
+ * - hand out each due alert, and each lease, to one holder at a time, and record an attempt's outcome only
+ *   for the holder whose lease is still current;
+ * - answer every list from an index, page by keyset (never by offset) and stream large results, so that
+ *   memory stays flat however much is stored.
  */
-import type { Alert, StoredResponse } from '@heed/shared';
+import type { Alert, Channel, NpsCategory, Plan, StoredResponse, SurveyKind, Triage, TriageStatus } from '@heed/shared';
 
-export type Doc = { _id: string } & Record<string, unknown>;
-export type Filter = Record<string, unknown>;
-export type Update = Record<string, unknown>;
-export type Sort = Record<string, 1 | -1>;
-export type Pipeline = Record<string, unknown>[];
+/** A stored survey response: the first kind of feedback item (source `survey`, source id = submission id). */
+export type ResponseDoc = StoredResponse;
+export type AlertDoc = Alert;
 
-export interface FindOptions {
-  sort?: Sort;
-  limit?: number;
-  skip?: number;
-}
-
-export interface Collection<T extends { _id: string }> {
-  /** Inserts one document; `inserted: false` when it collides with a unique index (nothing stored). */
-  insertOne(doc: T): Promise<{ inserted: boolean }>;
-  /** Inserts many; documents colliding with a unique index are skipped, the rest stored. */
-  insertMany(docs: T[]): Promise<{ insertedIds: string[] }>;
-  findOne(filter: Filter, options?: { sort?: Sort }): Promise<T | null>;
-  find(filter: Filter, options?: FindOptions): Promise<T[]>;
-  count(filter: Filter): Promise<number>;
-  updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<{ matched: number; upserted: boolean }>;
-  updateMany(filter: Filter, update: Update): Promise<{ matched: number }>;
-  /** Atomic: finds the first match (by `sort`), applies `update`, returns the document after the update. */
-  findOneAndUpdate(filter: Filter, update: Update, options?: { sort?: Sort; upsert?: boolean }): Promise<T | null>;
-  deleteMany(filter: Filter): Promise<{ deleted: number }>;
-  aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]>;
-}
-
-/** A shown/dismissed/snoozed record, for response rates and cross-device throttling. */
+/** A shown / dismissed / snoozed record, for response rates and cross-device throttling. */
 export interface DisplayDoc {
   _id: string;
   projectKey: string;
@@ -55,13 +31,142 @@ export interface DisplayDoc {
   at: Date;
 }
 
-/** Daily counters per day x survey x plan, updated with `$inc` upserts at ingest. `_id` = `day|survey|plan`. */
-export interface RollupDoc {
-  _id: string;
+/** Where a page or a stream resumes: strictly after this (time, id), newest first. */
+export interface Position {
+  at: Date;
+  id: string;
+}
+
+/** Conditions on responses; all given ones must hold. */
+export interface ResponseCriteria {
+  surveyId?: string;
+  kind?: SurveyKind;
+  category?: NpsCategory;
+  plan?: Plan;
+  productArea?: string;
+  /** Triage status, one of these. */
+  status?: TriageStatus[];
+  hasComment?: boolean;
+  /** The owner: the one triage assigned, else the routed one. */
+  owner?: string;
+  /** `[from, to)` on `receivedAt`. */
+  from?: Date;
+  to?: Date;
+}
+
+/** The criteria, and (when given) at least one of `anyOf`. */
+export interface ResponseFilter extends ResponseCriteria {
+  anyOf?: ResponseCriteria[];
+}
+
+/** What a set of responses adds up to (the digest's week). */
+export interface ResponseTally {
+  responses: number;
+  comments: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** Reason id -> responses that gave it, per survey kind. */
+  reasons: { cancel: Record<string, number>; uninstall: Record<string, number> };
+}
+
+/** A triage change, applied only if the triage still is what the caller read (optimistic concurrency). */
+export interface TriageUpdate {
+  expected: Triage;
+  next: Omit<Triage, 'history'>;
+  change: Triage['history'][number];
+  /** Alerts to enqueue with the change (a new owner's), in the same commit. */
+  alerts: AlertDoc[];
+}
+
+export interface ResponseRepository {
+  /**
+   * Stores a new answer with its alerts and report counts, durably, all or nothing. A second answer with
+   * the same submission id stores nothing and answers the first one's id with `duplicate: true`.
+   */
+  record(response: ResponseDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }>;
+  get(id: string): Promise<ResponseDoc | null>;
+  /** Up to `limit` matching responses, newest first by (receivedAt, id), after `after`. */
+  page(filter: ResponseFilter, limit: number, after?: Position): Promise<ResponseDoc[]>;
+  /** Every matching response, newest first, read in batches as the consumer pulls. */
+  stream(filter: ResponseFilter): AsyncIterable<ResponseDoc>;
+  count(filter: ResponseFilter): Promise<number>;
+  tally(filter: ResponseFilter): Promise<ResponseTally>;
+  /** Applies a triage change; `null` when the response is gone, `'conflict'` when its triage changed meanwhile. */
+  updateTriage(id: string, update: TriageUpdate): Promise<ResponseDoc | null | 'conflict'>;
+  /**
+   * Finishes whatever an interrupted `record` left undone (engines without multi-document transactions);
+   * answers how many answers it completed. A no-op where `record` is one transaction.
+   */
+  resumeInterrupted(now: Date): Promise<number>;
+}
+
+export interface SeenRecord {
+  /** Survey id -> when it was last shown to the person. */
+  lastShownAt: Record<string, Date>;
+  lastAnyShownAt: Date | null;
+}
+
+export interface DisplayRepository {
+  /** Stores a display once per id; `false` when that id was stored before. */
+  record(display: DisplayDoc): Promise<boolean>;
+  /** When surveys of the project were last shown to the person (by user id and/or anonymous id). */
+  seenBy(projectKey: string, who: { userId?: string; anonymousId?: string }): Promise<SeenRecord>;
+}
+
+/** The outcome of one delivery attempt, as the alert records it. */
+export type AttemptRecord =
+  | { status: 'delivered'; at: Date }
+  | { status: 'retry'; at: Date; error: string; nextAttemptAt: Date }
+  | { status: 'failed'; at: Date; error: string };
+
+export interface AlertAttempt {
+  at: Date;
+  status: AttemptRecord['status'];
+  error?: string;
+}
+
+export interface AlertFilter {
+  status?: AlertDoc['status'];
+  ownerId?: string;
+  channel?: Channel;
+  responseId?: string;
+}
+
+export interface AlertRepository {
+  /** Adds alerts; one already stored for the same (response, owner, channel) is kept. Answers how many were new. */
+  enqueue(alerts: AlertDoc[]): Promise<number>;
+  /**
+   * Leases the pending alert due soonest (`nextAttemptAt <= now`, no live lease) to `holder` until
+   * `leaseUntil`; `null` when none is due.
+   */
+  claimNextDue(holder: string, now: Date, leaseUntil: Date): Promise<AlertDoc | null>;
+  /** Records an attempt and releases the lease, only if `holder` still holds it; `false` otherwise (nothing changes). */
+  recordAttempt(id: string, holder: string, leaseUntil: Date, attempt: AttemptRecord): Promise<boolean>;
+  get(id: string): Promise<AlertDoc | null>;
+  /** Newest first by (createdAt, id). */
+  page(filter: AlertFilter, limit: number, after?: Position): Promise<AlertDoc[]>;
+  /** The attempts made for an alert, oldest first. */
+  attempts(id: string): Promise<AlertAttempt[]>;
+  /** Puts a failed alert back in the queue, due at `now`, with a fresh attempt budget; `null` unless it was failed. */
+  requeueFailed(id: string, now: Date): Promise<AlertDoc | null>;
+  /** The owner's alerts that ended `failed` in `[from, to)`, newest first (the digest lists them). */
+  failedBetween(ownerId: string, from: Date, to: Date, limit: number): Promise<AlertDoc[]>;
+}
+
+export interface LeaseRepository {
+  /** Takes the lease if it is free (new, or expired at `now`); `true` when `holder` has it until `until`. */
+  acquire(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Moves the lease's end, only while `holder` holds it; `false` otherwise. */
+  extend(name: string, holder: string, until: Date): Promise<boolean>;
+}
+
+/** The counts of one day x survey x plan (`plan` `unknown` when the answer named none). */
+export interface DayCounts {
   day: string;
   projectKey: string;
   surveyId: string;
-  kind: string;
+  kind: SurveyKind;
   productArea: string;
   plan: string;
   responses: number;
@@ -69,74 +174,59 @@ export interface RollupDoc {
   promoters: number;
   passives: number;
   detractors: number;
-  /** Reason id -> count (cancel and uninstall surveys). */
+  /** Score (0-10) -> answers with it. */
+  scores: Record<string, number>;
+  /** Reason id -> answers that gave it. */
   reasons: Record<string, number>;
-  /**
-   * Ids of responses whose counts are being applied: makes the `$inc` idempotent across a crash (see
-   * domain/ingest.ts). Empty in steady state.
-   */
-  applying?: string[];
 }
 
-/** A named lease (digest sender, singleton jobs). `_id` is the lease name. */
-export interface LeaseDoc {
-  _id: string;
-  holder: string;
-  until: Date;
+/** The displays of one day x survey, by event. */
+export interface DisplayDayCounts {
+  day: string;
+  projectKey: string;
+  surveyId: string;
+  shown: number;
+  dismissed: number;
+  snoozed: number;
 }
 
-export type ResponseDoc = StoredResponse & {
-  /**
-   * Set while the response's side effects (alerts, rollup counts) are not all written; the value is when a
-   * repair may take them over. Unset once they are (see domain/ingest.ts).
-   */
-  effectsPending?: Date;
-};
-export type AlertDoc = Alert;
-
-export interface Collections {
-  responses: ResponseDoc;
-  displays: DisplayDoc;
-  alerts: AlertDoc;
-  rollups: RollupDoc;
-  leases: LeaseDoc;
-}
-export type CollectionName = keyof Collections;
-
-export interface IndexSpec {
-  fields: Record<string, 1 | -1>;
-  unique?: boolean;
-  /** TTL in seconds on a single date field (Mongo only; the embedded adapter may ignore it). */
-  expireAfterSeconds?: number;
+export interface ReportFilter {
+  /** `[from, to)`, UTC days `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  kinds?: SurveyKind[];
+  surveyId?: string;
+  productArea?: string;
+  plan?: string;
 }
 
-/** Indexes every adapter declares. Unique ones are part of the contract. */
-export const INDEXES: { [K in CollectionName]: IndexSpec[] } = {
-  responses: [
-    { fields: { submissionId: 1 }, unique: true },
-    { fields: { surveyId: 1, receivedAt: -1 } },
-    { fields: { receivedAt: -1, _id: -1 } },
-    { fields: { 'respondent.userId': 1 } },
-    { fields: { 'routing.owner': 1, receivedAt: -1 } },
-    { fields: { effectsPending: 1 } },
-  ],
-  displays: [
-    { fields: { projectKey: 1, userId: 1, at: -1 } },
-    { fields: { at: 1 }, expireAfterSeconds: 400 * 24 * 3600 },
-  ],
-  alerts: [
-    { fields: { responseId: 1, ownerId: 1, channel: 1 }, unique: true },
-    { fields: { status: 1, nextAttemptAt: 1 } },
-  ],
-  rollups: [{ fields: { day: 1 } }, { fields: { projectKey: 1, day: 1 } }],
-  leases: [],
-};
+export interface ReportRepository {
+  /** The answers' day counters in the range: a few rows per day, never one per answer. */
+  days(filter: ReportFilter): Promise<DayCounts[]>;
+  /** The displays' day counters in the range (`kinds` and `plan` do not apply: a display has neither). */
+  displayDays(filter: ReportFilter): Promise<DisplayDayCounts[]>;
+}
+
+export interface ErasureCounts {
+  responses: number;
+  displays: number;
+  alerts: number;
+}
 
 export interface Store {
-  readonly engine: 'embedded' | 'mongo';
-  collection<K extends CollectionName>(name: K): Collection<Collections[K]>;
+  readonly engine: 'sqlite' | 'mongo';
+  readonly responses: ResponseRepository;
+  readonly displays: DisplayRepository;
+  readonly alerts: AlertRepository;
+  readonly leases: LeaseRepository;
+  readonly reports: ReportRepository;
+  /**
+   * Erases a person (by user id): their responses, their displays and the alerts about their responses not
+   * yet delivered. Report counts stay, anonymous.
+   */
+  eraseRespondent(userId: string): Promise<ErasureCounts>;
   /** Resolves when the store answers; rejects with a clear error when it cannot. */
   ping(): Promise<void>;
-  /** Flushes pending (batched) writes and releases resources. */
+  /** Finishes pending writes and releases resources. */
   close(): Promise<void>;
 }
