@@ -1,15 +1,21 @@
 /**
- * The MongoDB engine, for production and for running several collector instances: models registered on a
- * connection of their own (never mongoose's default one), `bufferCommands: false` so a dead database fails
- * within `serverSelectionTimeoutMS` instead of queueing, and the schema indexes created at open.
- * No state lives in the process beyond the current tick's insert batch: claims and leases are atomic
- * server-side updates. (FerretDB 1.24 does not isolate concurrent updates of one document; see
- * FERRETDB_1_24_GAPS in store-contract.ts.)
+ * The MongoDB adapter of the Store contract, to scale out (a replica set or a sharded cluster). Models are
+ * registered on a connection of its own (never mongoose's default one), `bufferCommands: false` so a dead
+ * database fails within `serverSelectionTimeoutMS` instead of queueing, and the schema indexes are created
+ * at open. `hello` tells whether the deployment runs transactions; where it does not, answers and their
+ * effects go by the claim protocol (`mongo-effects.ts`). No state lives in the process: claims and leases
+ * are atomic server-side updates, so several collectors can share the database.
  */
-import mongoose, { mongo, type Connection } from 'mongoose';
-import { MongoCollection, type MongoModel } from './mongo-collection.ts';
-import { mongoSchemas } from './mongo-schemas.ts';
-import type { CollectionName, Collections, Store } from './store.ts';
+import mongoose, { mongo, type Connection, type Model } from 'mongoose';
+import { createContext } from './mongo-context.ts';
+import { mongoAlerts } from './mongo-alerts.ts';
+import { mongoDisplays } from './mongo-displays.ts';
+import { eraseRespondent } from './mongo-erasure.ts';
+import { mongoLeases } from './mongo-leases.ts';
+import { registerModels } from './mongo-models.ts';
+import { mongoReports } from './mongo-reports.ts';
+import { mongoResponses } from './mongo-responses.ts';
+import type { Store } from './store.ts';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -19,17 +25,15 @@ export interface MongoStoreOptions {
   serverSelectionTimeoutMS?: number;
   /** Told about degraded features (a server without TTL indexes); default `process.emitWarning`. */
   onWarning?: (message: string) => void;
+  /** How long a writer holds an answer's effects before another collector may complete them; default 60 s. */
+  claimMs?: number;
 }
-
-type MongoCollections = { [K in CollectionName]: MongoCollection<Collections[K]> };
 
 /** MongoDB's error code for an option the server does not implement (FerretDB answers it for TTL indexes). */
 const NOT_IMPLEMENTED = 238;
 
-const COLLECTION_NAMES = Object.keys(mongoSchemas) as CollectionName[];
-
 export async function openMongoStore(options: MongoStoreOptions): Promise<Store> {
-  const { uri, serverSelectionTimeoutMS = 5000, onWarning = (message) => process.emitWarning(message) } = options;
+  const { uri, serverSelectionTimeoutMS = 5000, onWarning = (message) => process.emitWarning(message), claimMs = 60_000 } = options;
   const where = `MongoDB at ${redact(uri)}`;
   const connection = mongoose.createConnection(uri, {
     dbName: options.dbName ?? (databaseInUri(uri) ? undefined : 'heed'),
@@ -46,24 +50,25 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     throw new Error(`could not connect to ${where} (waited up to ${serverSelectionTimeoutMS} ms): ${(error as Error).message}`, { cause: error });
   }
 
-  const collections = {} as Record<CollectionName, MongoCollection<{ _id: string }>>;
+  const models = registerModels(connection);
+  let transactions: boolean;
   try {
-    await Promise.all(
-      COLLECTION_NAMES.map(async (name) => {
-        const model = connection.model<mongo.Document, MongoModel>(name, mongoSchemas[name]);
-        await createIndexes(model, onWarning);
-        collections[name] = new MongoCollection(model);
-      }),
-    );
+    transactions = await runsTransactions(connection);
+    for (const model of Object.values(models)) await createIndexes(model, onWarning);
   } catch (error) {
     await connection.close(true);
-    throw new Error(`${where}: creating the indexes failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${where}: preparing the collections failed: ${(error as Error).message}`, { cause: error });
   }
-  const typed = collections as MongoCollections;
+  const context = createContext(connection, models, transactions, claimMs);
 
   return {
     engine: 'mongo',
-    collection: (name) => typed[name],
+    responses: mongoResponses(context),
+    displays: mongoDisplays(context),
+    alerts: mongoAlerts(context),
+    leases: mongoLeases(context),
+    reports: mongoReports(context),
+    eraseRespondent: (userId) => eraseRespondent(context, userId),
     async ping() {
       try {
         await database(connection).command({ ping: 1 });
@@ -72,17 +77,22 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
       }
     },
     async close() {
-      await Promise.all(Object.values(typed).map((collection) => collection.flush()));
       await connection.close();
     },
   };
+}
+
+/** A replica set member (`setName`) or a mongos (`msg: 'isdbgrid'`) runs multi-document transactions. */
+async function runsTransactions(connection: Connection): Promise<boolean> {
+  const hello = await database(connection).command({ hello: 1 });
+  return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
 }
 
 /**
  * Creates the indexes declared on the model's schema. A server that cannot expire documents (FerretDB)
  * gets the same index without TTL, and a warning, rather than no index at all.
  */
-async function createIndexes(model: MongoModel, onWarning: (message: string) => void): Promise<void> {
+async function createIndexes(model: Model<mongo.Document>, onWarning: (message: string) => void): Promise<void> {
   for (const [definition, declared] of model.schema.indexes()) {
     const fields = definition as Record<string, 1 | -1>;
     const indexOptions = declared as mongo.CreateIndexesOptions;

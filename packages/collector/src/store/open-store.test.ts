@@ -6,12 +6,12 @@ import mongoose from 'mongoose';
 import { expect, inject, it } from 'vitest';
 import { openStore } from './open-store.ts';
 
-it('opens the embedded engine under dataDir when no MongoDB URI is given', async () => {
+it('opens SQLite under dataDir when no MongoDB URI is given', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'heed-open-store-'));
   const store = await openStore({ mongoUri: '', dataDir });
-  expect(store.engine).toBe('embedded');
+  expect(store.engine).toBe('sqlite');
   await store.close();
-  expect(await readdir(dataDir)).toContain('responses.db');
+  expect(await readdir(dataDir)).toContain('heed.sqlite');
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -1,28 +1,17 @@
 /**
- * The Store contract as one vitest suite: every adapter runs it (embedded-store.test.ts, mongo-store.test.ts).
+ * The Store contract as one vitest suite: every adapter runs it (sqlite-store.test.ts, mongo-store.test.ts).
  * Each case states the capabilities it needs; an engine that lacks one skips the case and says so in the
  * case's name and in a notice at the end of the run, so a gap is never a silent pass.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DuplicateKeyError } from './duplicate-key-error.ts';
-import { INDEXES, type CollectionName, type Store } from './store.ts';
-import { makeAlert, makeResponse, makeRollup } from './store-fixtures.ts';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AlertDoc, ResponseDoc, Store } from './store.ts';
+import { makeAlert, makeDisplay, makeResponse } from './store-fixtures.ts';
 
 /**
- * What FerretDB 1.24 (SQLite backend) lacks. The first four it rejects as not implemented; the rest it gets
- * silently wrong: only the first accumulator of a `$group` is computed (FerretDB issue #4616), field paths in
- * `$project`/`$set` come back as literal strings, and concurrent updates of one document are not isolated
- * (two `findOneAndUpdate` calls both claim it; concurrent `$inc` lose increments).
+ * What FerretDB 1.24 (SQLite backend) cannot be relied on for: it does not isolate concurrent updates of
+ * one document (two `findOneAndUpdate` calls can both claim it), and it has no multi-document transactions.
  */
-export const FERRETDB_1_24_GAPS = [
-  '$cond',
-  '$dateTrunc',
-  '$dateToString',
-  '$facet',
-  '$group with several accumulators',
-  '$project with field paths',
-  'isolated concurrent updates of one document',
-] as const;
+export const FERRETDB_1_24_GAPS = ['isolated concurrent updates of one document'] as const;
 
 export type StoreCapability = (typeof FERRETDB_1_24_GAPS)[number];
 
@@ -33,9 +22,11 @@ export interface StoreContractOptions {
   engine?: string;
 }
 
+/** Opens an empty store; `cleanup` closes it and removes what it stored. */
 export type OpenForContract = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
-const COLLECTIONS = Object.keys(INDEXES) as CollectionName[];
+const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+const at = (seconds: number) => new Date(T0 + seconds * 1000);
 
 export function storeContract(name: string, open: OpenForContract, opts: StoreContractOptions = {}): void {
   const { unsupported = [], engine = name } = opts;
@@ -48,7 +39,7 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
       it(title, body);
       return;
     }
-    const reason = `${missing.join(', ')} not supported by ${engine}; checked on the embedded engine`;
+    const reason = `${missing.join(', ')} not supported by ${engine}; checked on SQLite`;
     notChecked.push(`${title} (${reason})`);
     it.skip(`${title} [skipped: ${reason}]`, body);
   }
@@ -56,373 +47,395 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
   describe(name, () => {
     let store: Store;
     let cleanup: (() => Promise<void>) | undefined;
-    const responses = () => store.collection('responses');
-    const alerts = () => store.collection('alerts');
-    const rollups = () => store.collection('rollups');
 
-    beforeAll(async () => {
+    beforeEach(async () => {
       ({ store, cleanup } = await open());
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await cleanup?.();
+      cleanup = undefined;
+    });
+    afterAll(() => {
       if (notChecked.length > 0) {
         console.warn(`${name}: cases not checked on ${engine}:\n${notChecked.map((line) => `  - ${line}`).join('\n')}`);
       }
     });
-    beforeEach(async () => {
-      for (const collection of COLLECTIONS) await store.collection(collection).deleteMany({});
-    });
+
+    const record = (response: ResponseDoc, alerts: AlertDoc[] = []) => store.responses.record(response, alerts);
+    const pageIds = async (...args: Parameters<Store['responses']['page']>) => (await store.responses.page(...args)).map((r) => r._id);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
 
-    it('stores a document and returns it whole, with Dates as Date objects', async () => {
-      const at = new Date('2026-01-05T09:30:00.123Z');
-      const doc = makeResponse(1, {
-        answers: { score: 3, comment: 'Too slow & <buggy>', reasons: ['slow', 'buggy'] },
-        hasComment: true,
-        respondent: { userId: 'u1', accountId: 'a1' },
-        triage: { status: 'acknowledged', tags: ['perf'], history: [{ at, actor: 'pm', changes: { status: 'acknowledged' } }] },
+    describe('responses', () => {
+      it('records an answer and returns it whole, with Dates as Date objects', async () => {
+        const change = { at: at(90), actor: 'pm', changes: { status: { from: 'new', to: 'acknowledged' } } };
+        const response = makeResponse(1, {
+          answers: { score: 3, comment: 'Too slow & <buggy> "quoted"', reasons: ['slow', 'buggy'] },
+          hasComment: true,
+          respondent: { userId: 'u1', accountId: 'a1' },
+          context: { plan: 'saas', url: 'https://app.example.com/x?y=1', locale: 'de' },
+          routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' },
+          triage: { status: 'acknowledged', tags: ['perf'], history: [change] },
+        });
+        expect(await record(response)).toEqual({ id: 'resp-1', duplicate: false });
+        const stored = await store.responses.get('resp-1');
+        expect(stored).toEqual(response);
+        expect(stored?.receivedAt).toBeInstanceOf(Date);
+        expect(stored?.triage.history[0]?.at).toBeInstanceOf(Date);
+        expect(await store.responses.get('resp-404')).toBeNull();
       });
-      expect(await responses().insertOne(doc)).toEqual({ inserted: true });
 
-      const stored = await responses().findOne({ _id: 'resp-1' });
-      expect(stored).toEqual(doc);
-      expect(stored?.receivedAt).toBeInstanceOf(Date);
-      expect(stored?.triage.history[0]?.at).toBeInstanceOf(Date);
-      expect(stored?.triage.history[0]?.at.getTime()).toBe(at.getTime());
+      it('records a repeated submission once: the first id, duplicate, and no second alert or count', async () => {
+        await record(makeResponse(1), [makeAlert(1)]);
+        const again = makeResponse(2, { submissionId: makeResponse(1).submissionId });
+        expect(await record(again, [makeAlert(2, { responseId: 'resp-2' })])).toEqual({ id: 'resp-1', duplicate: true });
+        expect(await store.responses.count({})).toBe(1);
+        expect(await store.responses.get('resp-2')).toBeNull();
+        expect((await store.alerts.page({}, 10)).map((a) => a._id)).toEqual(['alert-1']);
+        const [day] = await store.reports.days({ from: '2026-01-01', to: '2026-02-01' });
+        expect(day?.responses).toBe(1);
+      });
+
+      it('answers every one of many concurrent records, storing each submission once', async () => {
+        const docs = Array.from({ length: 30 }, (_, n) => (n < 20 ? makeResponse(n) : makeResponse(n, { submissionId: makeResponse(n - 20).submissionId })));
+        const results = await Promise.all(docs.map((doc) => record(doc)));
+        expect(results.filter((result) => !result.duplicate)).toHaveLength(20);
+        for (let n = 20; n < 30; n += 1) expect(results[n]).toEqual({ id: `resp-${n - 20}`, duplicate: true });
+        expect(await store.responses.count({})).toBe(20);
+        const days = await store.reports.days({ from: '2026-01-01', to: '2026-02-01' });
+        expect(days.reduce((sum, day) => sum + day.responses, 0)).toBe(20);
+      });
+
+      it('stores the alerts given with an answer', async () => {
+        await record(makeResponse(1), [makeAlert(1), makeAlert(2, { responseId: 'resp-1', channel: 'webhook' })]);
+        const stored = await store.alerts.page({ responseId: 'resp-1' }, 10);
+        expect(stored.map((a) => a._id).sort()).toEqual(['alert-1', 'alert-2']);
+        expect(await store.alerts.get('alert-1')).toEqual(makeAlert(1));
+      });
+
+      it('pages newest first by (receivedAt, id), after a position, and filters on every criterion', async () => {
+        await record(makeResponse(1, { plan: 'self-managed', context: { plan: 'self-managed' } }));
+        await record(makeResponse(2, { hasComment: true, answers: { score: 2, comment: 'hi' } }));
+        await record(makeResponse(3, { surveyId: 'portal-cancel', kind: 'cancel', productArea: 'billing', answers: { reason: 'too-expensive' }, category: undefined }));
+        await record(makeResponse(4, { routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' } }));
+        await record(makeResponse(5, { routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' }, triage: { status: 'actioned', owner: 'pm-billing', tags: [], history: [] } }));
+        // Same instant as resp-5: the id breaks the tie.
+        await record(makeResponse(6, { receivedAt: at(5), day: '2026-01-05' }));
+
+        expect(await pageIds({}, 10)).toEqual(['resp-6', 'resp-5', 'resp-4', 'resp-3', 'resp-2', 'resp-1']);
+        expect(await pageIds({}, 2)).toEqual(['resp-6', 'resp-5']);
+        expect(await pageIds({}, 2, { at: at(5), id: 'resp-5' })).toEqual(['resp-4', 'resp-3']);
+        expect(await pageIds({}, 10, { at: at(5), id: 'resp-6' })).toEqual(['resp-5', 'resp-4', 'resp-3', 'resp-2', 'resp-1']);
+        expect(await pageIds({ plan: 'self-managed' }, 10)).toEqual(['resp-1']);
+        expect(await pageIds({ hasComment: true }, 10)).toEqual(['resp-2']);
+        expect(await pageIds({ hasComment: false, kind: 'nps' }, 10)).toEqual(['resp-6', 'resp-5', 'resp-4', 'resp-1']);
+        expect(await pageIds({ surveyId: 'portal-cancel' }, 10)).toEqual(['resp-3']);
+        expect(await pageIds({ productArea: 'billing', kind: 'cancel' }, 10)).toEqual(['resp-3']);
+        expect(await pageIds({ category: 'detractor' }, 10)).toEqual(expect.arrayContaining(['resp-1', 'resp-2']));
+        expect(await pageIds({ status: ['actioned'] }, 10)).toEqual(['resp-5']);
+        expect(await pageIds({ status: ['new', 'acknowledged'] }, 10)).toEqual(['resp-6', 'resp-4', 'resp-3', 'resp-2', 'resp-1']);
+        expect(await pageIds({ status: [] }, 10)).toEqual([]);
+        // The owner is the triage owner when reassigned, else the routed one.
+        expect(await pageIds({ owner: 'pm-editor' }, 10)).toEqual(['resp-4']);
+        expect(await pageIds({ owner: 'pm-billing' }, 10)).toEqual(['resp-5']);
+        expect(await pageIds({ from: at(2), to: at(4) }, 10)).toEqual(['resp-3', 'resp-2']);
+        expect(await pageIds({ anyOf: [{ owner: 'pm-billing' }, { surveyId: 'portal-cancel' }] }, 10)).toEqual(['resp-5', 'resp-3']);
+        expect(await pageIds({ kind: 'nps', anyOf: [{ owner: 'pm-billing' }, { surveyId: 'portal-cancel' }] }, 10)).toEqual(['resp-5']);
+        expect(await pageIds({ anyOf: [] }, 10)).toEqual([]);
+      });
+
+      it('streams every match newest first, past any batch size', async () => {
+        const total = 1100;
+        const responses = Array.from({ length: total }, (_, n) => makeResponse(n, { plan: n % 3 === 0 ? 'self-managed' : 'saas' }));
+        for (let i = 0; i < total; i += 100) await Promise.all(responses.slice(i, i + 100).map((r) => record(r)));
+        const seen: string[] = [];
+        for await (const response of store.responses.stream({ plan: 'self-managed' })) seen.push(response._id);
+        const expected = responses.filter((r) => r.plan === 'self-managed').reverse().map((r) => r._id);
+        expect(seen).toEqual(expected);
+        expect(await store.responses.count({ plan: 'self-managed' })).toBe(expected.length);
+      });
+
+      it('tallies counts, categories and reasons of the matches', async () => {
+        await record(makeResponse(1, { answers: { score: 10 }, category: 'promoter' }));
+        await record(makeResponse(2, { answers: { score: 8, comment: 'ok' }, category: 'passive', hasComment: true }));
+        await record(makeResponse(3, { answers: { score: 1 }, category: 'detractor' }));
+        await record(makeResponse(4, { kind: 'cancel', surveyId: 'portal-cancel', category: undefined, answers: { reason: 'too-expensive', comment: 'x' }, hasComment: true }));
+        await record(makeResponse(5, { kind: 'uninstall', surveyId: 'extension-exit', category: undefined, answers: { reasons: ['slow', 'buggy'] } }));
+        await record(makeResponse(6, { kind: 'uninstall', surveyId: 'extension-exit', category: undefined, answers: { reasons: ['slow'] } }));
+        expect(await store.responses.tally({})).toEqual({
+          responses: 6,
+          comments: 2,
+          promoters: 1,
+          passives: 1,
+          detractors: 1,
+          reasons: { cancel: { 'too-expensive': 1 }, uninstall: { slow: 2, buggy: 1 } },
+        });
+        expect(await store.responses.tally({ kind: 'cancel' })).toEqual({
+          responses: 1,
+          comments: 1,
+          promoters: 0,
+          passives: 0,
+          detractors: 0,
+          reasons: { cancel: { 'too-expensive': 1 }, uninstall: {} },
+        });
+        expect((await store.responses.tally({ from: at(100) })).responses).toBe(0);
+      });
+
+      it('updates triage only from the triage the caller read, with its history and alerts', async () => {
+        const response = makeResponse(1, { routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' } });
+        await record(response);
+        const change = { at: at(60), actor: 'pm', changes: { owner: { from: 'pm-editor', to: 'pm-billing' } } };
+        const updated = await store.responses.updateTriage('resp-1', {
+          expected: response.triage,
+          next: { status: 'acknowledged', owner: 'pm-billing', issueUrl: 'https://issues.example.com/1', tags: ['pricing'] },
+          change,
+          alerts: [makeAlert(7, { responseId: 'resp-1', ownerId: 'pm-billing' })],
+        });
+        const triage = { status: 'acknowledged', owner: 'pm-billing', issueUrl: 'https://issues.example.com/1', tags: ['pricing'], history: [change] };
+        expect(updated).toEqual({ ...response, triage });
+        expect((await store.responses.get('resp-1'))?.triage).toEqual(triage);
+        expect(await pageIds({ owner: 'pm-billing' }, 10)).toEqual(['resp-1']);
+        expect(await pageIds({ owner: 'pm-editor' }, 10)).toEqual([]);
+        expect(await pageIds({ status: ['acknowledged'] }, 10)).toEqual(['resp-1']);
+        expect((await store.alerts.get('alert-7'))?.ownerId).toBe('pm-billing');
+
+        // A caller that read the triage before that change is told so, and changes nothing.
+        const stale = await store.responses.updateTriage('resp-1', {
+          expected: response.triage,
+          next: { status: 'closed', tags: [] },
+          change: { at: at(61), actor: 'other', changes: { status: { from: 'new', to: 'closed' } } },
+          alerts: [makeAlert(8, { responseId: 'resp-1' })],
+        });
+        expect(stale).toBe('conflict');
+        expect((await store.responses.get('resp-1'))?.triage).toEqual(triage);
+        expect(await store.alerts.get('alert-8')).toBeNull();
+
+        // Removing the owner and the link falls back to the routed owner.
+        const cleared = await store.responses.updateTriage('resp-1', {
+          expected: triage as ResponseDoc['triage'],
+          next: { status: 'acknowledged', tags: [] },
+          change: { at: at(62), actor: 'pm', changes: {} },
+          alerts: [],
+        });
+        expect(cleared !== 'conflict' && cleared?.triage).toEqual({ status: 'acknowledged', tags: [], history: [change, { at: at(62), actor: 'pm', changes: {} }] });
+        expect(await pageIds({ owner: 'pm-editor' }, 10)).toEqual(['resp-1']);
+        expect(await store.responses.updateTriage('resp-404', { expected: response.triage, next: { status: 'closed', tags: [] }, change, alerts: [] })).toBeNull();
+      });
+
+      it('has nothing to resume after answers recorded whole', async () => {
+        await record(makeResponse(1), [makeAlert(1)]);
+        expect(await store.responses.resumeInterrupted(at(3600))).toBe(0);
+        expect((await store.alerts.page({}, 10)).length).toBe(1);
+      });
     });
 
-    it('reports a duplicate submissionId as not inserted and keeps the first document', async () => {
-      await responses().insertOne(makeResponse(1));
-      const again = makeResponse(2, { submissionId: makeResponse(1).submissionId });
-      expect(await responses().insertOne(again)).toEqual({ inserted: false });
-      expect(await responses().count({})).toBe(1);
-      expect((await responses().findOne({ submissionId: again.submissionId }))?._id).toBe('resp-1');
+    describe('displays', () => {
+      it('records a display once per id', async () => {
+        expect(await store.displays.record(makeDisplay(1))).toBe(true);
+        expect(await store.displays.record(makeDisplay(1, { event: 'dismissed' }))).toBe(false);
+        const [day] = await store.reports.displayDays({ from: '2026-01-05', to: '2026-01-06' });
+        expect(day).toEqual({ day: '2026-01-05', projectKey: 'pk_demo', surveyId: 'app-nps', shown: 1, dismissed: 0, snoozed: 0 });
+      });
+
+      it('tells when each survey of a project was last shown to a person, by user id and anonymous id', async () => {
+        await store.displays.record(makeDisplay(1, { userId: 'u1', surveyId: 'app-nps', at: at(10) }));
+        await store.displays.record(makeDisplay(2, { userId: 'u1', surveyId: 'app-nps', at: at(30) }));
+        await store.displays.record(makeDisplay(3, { userId: 'u1', surveyId: 'other', at: at(20) }));
+        await store.displays.record(makeDisplay(4, { userId: 'u1', surveyId: 'app-nps', event: 'dismissed', at: at(40) }));
+        await store.displays.record(makeDisplay(5, { userId: 'u1', projectKey: 'pk_other', surveyId: 'app-nps', at: at(50) }));
+        await store.displays.record(makeDisplay(6, { userId: undefined, anonymousId: 'anon-1', surveyId: 'third', at: at(45) }));
+        await store.displays.record(makeDisplay(7, { userId: 'u2', surveyId: 'app-nps', at: at(60) }));
+
+        expect(await store.displays.seenBy('pk_demo', { userId: 'u1' })).toEqual({
+          lastShownAt: { 'app-nps': at(30), other: at(20) },
+          lastAnyShownAt: at(30),
+        });
+        expect(await store.displays.seenBy('pk_demo', { userId: 'u1', anonymousId: 'anon-1' })).toEqual({
+          lastShownAt: { 'app-nps': at(30), other: at(20), third: at(45) },
+          lastAnyShownAt: at(45),
+        });
+        expect(await store.displays.seenBy('pk_demo', { userId: 'nobody' })).toEqual({ lastShownAt: {}, lastAnyShownAt: null });
+        expect(await store.displays.seenBy('pk_demo', {})).toEqual({ lastShownAt: {}, lastAnyShownAt: null });
+      });
+
+      it('counts displays per day and survey by event', async () => {
+        await store.displays.record(makeDisplay(1, { at: at(0) }));
+        await store.displays.record(makeDisplay(2, { at: at(1), event: 'dismissed' }));
+        await store.displays.record(makeDisplay(3, { at: at(2), event: 'snoozed' }));
+        await store.displays.record(makeDisplay(4, { at: new Date('2026-01-06T01:00:00Z') }));
+        await store.displays.record(makeDisplay(5, { at: at(3), surveyId: 'other' }));
+        expect(await store.reports.displayDays({ from: '2026-01-05', to: '2026-01-07', surveyId: 'app-nps' })).toEqual([
+          { day: '2026-01-05', projectKey: 'pk_demo', surveyId: 'app-nps', shown: 1, dismissed: 1, snoozed: 1 },
+          { day: '2026-01-06', projectKey: 'pk_demo', surveyId: 'app-nps', shown: 1, dismissed: 0, snoozed: 0 },
+        ]);
+        expect(await store.reports.displayDays({ from: '2026-01-06', to: '2026-01-07' })).toHaveLength(1);
+      });
     });
 
-    it('reports a duplicate _id as not inserted', async () => {
-      await responses().insertOne(makeResponse(1));
-      const sameId = makeResponse(2, { _id: 'resp-1' });
-      expect(await responses().insertOne(sameId)).toEqual({ inserted: false });
-      expect((await responses().findOne({ _id: 'resp-1' }))?.submissionId).toBe(makeResponse(1).submissionId);
+    describe('alerts', () => {
+      it('enqueues an alert once per (response, owner, channel)', async () => {
+        expect(await store.alerts.enqueue([makeAlert(1), makeAlert(2, { responseId: 'resp-1' })])).toBe(1);
+        expect(await store.alerts.enqueue([makeAlert(3, { responseId: 'resp-1', channel: 'email' })])).toBe(1);
+        expect(await store.alerts.enqueue([])).toBe(0);
+        expect((await store.alerts.page({}, 10)).map((a) => a._id).sort()).toEqual(['alert-1', 'alert-3']);
+      });
+
+      it('leases the alert due soonest to one holder, and not one leased, future or settled', async () => {
+        await store.alerts.enqueue([
+          makeAlert(1, { nextAttemptAt: at(20) }),
+          makeAlert(2, { nextAttemptAt: at(10) }),
+          makeAlert(3, { nextAttemptAt: at(500) }),
+          makeAlert(4, { nextAttemptAt: at(5), status: 'delivered' }),
+        ]);
+        const now = at(100);
+        const first = await store.alerts.claimNextDue('w1', now, at(130));
+        expect(first).toMatchObject({ _id: 'alert-2', leaseOwner: 'w1', leaseUntil: at(130) });
+        expect((await store.alerts.claimNextDue('w2', now, at(130)))?._id).toBe('alert-1');
+        expect(await store.alerts.claimNextDue('w2', now, at(130))).toBeNull();
+        // Once the lease has expired, another holder may take it.
+        expect((await store.alerts.claimNextDue('w2', at(130), at(160)))?._id).toBe('alert-2');
+      });
+
+      check('hands each due alert to one of many concurrent claimants', ['isolated concurrent updates of one document'], async () => {
+        await store.alerts.enqueue(Array.from({ length: 5 }, (_, n) => makeAlert(n, { nextAttemptAt: at(n) })));
+        const claims = await Promise.all(Array.from({ length: 12 }, (_, n) => store.alerts.claimNextDue(`w${n}`, at(100), at(200))));
+        const ids = claims.flatMap((alert) => (alert ? [alert._id] : []));
+        expect(ids.sort()).toEqual(['alert-0', 'alert-1', 'alert-2', 'alert-3', 'alert-4']);
+      });
+
+      it('records an outcome only for the current lease holder, and keeps every attempt', async () => {
+        await store.alerts.enqueue([makeAlert(1, { nextAttemptAt: at(0) })]);
+        const lease1 = at(30);
+        await store.alerts.claimNextDue('w1', at(0), lease1);
+        expect(await store.alerts.recordAttempt('alert-1', 'w1', lease1, { status: 'retry', at: at(1), error: 'HTTP 503', nextAttemptAt: at(40) })).toBe(true);
+        expect(await store.alerts.get('alert-1')).toEqual(makeAlert(1, { nextAttemptAt: at(40), attempts: 1, lastError: 'HTTP 503' }));
+
+        const lease2 = at(70);
+        await store.alerts.claimNextDue('w1', at(40), lease2);
+        // w1's lease expires; w2 takes the alert and delivers it.
+        const lease3 = at(100);
+        expect((await store.alerts.claimNextDue('w2', at(70), lease3))?._id).toBe('alert-1');
+        expect(await store.alerts.recordAttempt('alert-1', 'w2', lease3, { status: 'delivered', at: at(71) })).toBe(true);
+        // The stale holder's late failure changes nothing.
+        expect(await store.alerts.recordAttempt('alert-1', 'w1', lease2, { status: 'failed', at: at(72), error: 'HTTP 400' })).toBe(false);
+        expect(await store.alerts.get('alert-1')).toEqual(makeAlert(1, { status: 'delivered', nextAttemptAt: at(40), attempts: 2, deliveredAt: at(71) }));
+        expect(await store.alerts.attempts('alert-1')).toEqual([
+          { at: at(1), status: 'retry', error: 'HTTP 503' },
+          { at: at(71), status: 'delivered' },
+        ]);
+        // Settled: never claimed again.
+        expect(await store.alerts.claimNextDue('w3', at(1000), at(1030))).toBeNull();
+      });
+
+      it('fails an alert, lists it for its owner, and requeues it on demand', async () => {
+        await store.alerts.enqueue([makeAlert(1), makeAlert(2, { responseId: 'resp-2', ownerId: 'pm-billing', status: 'delivered' })]);
+        const lease = at(30);
+        expect((await store.alerts.claimNextDue('w1', at(1), lease))?._id).toBe('alert-1');
+        expect(await store.alerts.recordAttempt('alert-1', 'w1', lease, { status: 'failed', at: at(5), error: 'HTTP 410' })).toBe(true);
+        expect(await store.alerts.get('alert-1')).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 410', failedAt: at(5) });
+        expect((await store.alerts.failedBetween('pm-editor', at(0), at(10), 10)).map((a) => a._id)).toEqual(['alert-1']);
+        expect(await store.alerts.failedBetween('pm-editor', at(6), at(10), 10)).toEqual([]);
+        expect(await store.alerts.failedBetween('pm-billing', at(0), at(10), 10)).toEqual([]);
+        expect((await store.alerts.page({ status: 'failed' }, 10)).map((a) => a._id)).toEqual(['alert-1']);
+
+        expect(await store.alerts.requeueFailed('alert-2', at(50))).toBeNull();
+        const requeued = await store.alerts.requeueFailed('alert-1', at(50));
+        expect(requeued).toEqual(makeAlert(1, { nextAttemptAt: at(50) }));
+        expect(await store.alerts.requeueFailed('alert-1', at(50))).toBeNull();
+        expect((await store.alerts.claimNextDue('w1', at(50), at(80)))?._id).toBe('alert-1');
+      });
+
+      it('pages alerts newest first with filters', async () => {
+        await store.alerts.enqueue([
+          makeAlert(1),
+          makeAlert(2, { channel: 'webhook', ownerId: 'pm-billing' }),
+          makeAlert(3, { status: 'failed' }),
+          makeAlert(4, { createdAt: at(3) }),
+        ]);
+        const ids = async (...args: Parameters<Store['alerts']['page']>) => (await store.alerts.page(...args)).map((a) => a._id);
+        expect(await ids({}, 10)).toEqual(['alert-4', 'alert-3', 'alert-2', 'alert-1']);
+        expect(await ids({}, 2, { at: at(3), id: 'alert-4' })).toEqual(['alert-3', 'alert-2']);
+        expect(await ids({ ownerId: 'pm-billing' }, 10)).toEqual(['alert-2']);
+        expect(await ids({ channel: 'slack', status: 'pending' }, 10)).toEqual(['alert-4', 'alert-1']);
+        expect(await ids({ responseId: 'resp-3' }, 10)).toEqual(['alert-3']);
+      });
     });
 
-    it('insertMany stores the new documents and skips duplicates, in the batch and already stored', async () => {
-      await responses().insertOne(makeResponse(1));
-      const batch = [
-        makeResponse(10, { submissionId: makeResponse(1).submissionId }),
-        makeResponse(2),
-        makeResponse(3),
-        makeResponse(11, { submissionId: makeResponse(3).submissionId }),
-      ];
-      expect(await responses().insertMany(batch)).toEqual({ insertedIds: ['resp-2', 'resp-3'] });
-      expect((await responses().find({}, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['resp-1', 'resp-2', 'resp-3']);
-      expect(await responses().insertMany([])).toEqual({ insertedIds: [] });
+    describe('leases', () => {
+      it('gives a lease to one holder until it expires, and lets only the holder extend it', async () => {
+        expect(await store.leases.acquire('digest:x', 'w1', at(0), at(60))).toBe(true);
+        expect(await store.leases.acquire('digest:x', 'w2', at(30), at(90))).toBe(false);
+        expect(await store.leases.extend('digest:x', 'w2', at(500))).toBe(false);
+        expect(await store.leases.extend('digest:x', 'w1', at(120))).toBe(true);
+        expect(await store.leases.acquire('digest:x', 'w2', at(90), at(150))).toBe(false);
+        expect(await store.leases.acquire('digest:x', 'w2', at(120), at(180))).toBe(true);
+        expect(await store.leases.acquire('digest:y', 'w1', at(120), at(180))).toBe(true);
+      });
+
+      check('gives a free lease to one of many concurrent claimants', ['isolated concurrent updates of one document'], async () => {
+        await store.leases.acquire('job', 'w0', at(0), at(10));
+        const won = await Promise.all(Array.from({ length: 10 }, (_, n) => store.leases.acquire('job', `w${n + 1}`, at(20), at(80))));
+        expect(won.filter(Boolean)).toHaveLength(1);
+      });
     });
 
-    it('answers every one of many concurrent inserts, storing each submission once', async () => {
-      const docs = Array.from({ length: 30 }, (_, n) =>
-        n < 20 ? makeResponse(n) : makeResponse(n, { submissionId: makeResponse(n - 20).submissionId }),
-      );
-      const results = await Promise.all(docs.map((doc) => responses().insertOne(doc)));
-      expect(results.filter((result) => result.inserted)).toHaveLength(20);
-      expect(await responses().count({})).toBe(20);
-      for (let n = 0; n < 10; n += 1) {
-        expect(await responses().count({ submissionId: makeResponse(n).submissionId })).toBe(1);
-      }
-    });
+    describe('reports', () => {
+      it('counts recorded answers per day, survey and plan, with scores and reasons', async () => {
+        await record(makeResponse(1, { answers: { score: 10 }, category: 'promoter' }));
+        await record(makeResponse(2, { answers: { score: 10, comment: 'great' }, category: 'promoter', hasComment: true }));
+        await record(makeResponse(3, { answers: { score: 3 }, category: 'detractor', plan: undefined, context: {} }));
+        await record(makeResponse(4, { answers: { score: 7 }, category: 'passive', receivedAt: new Date('2026-01-06T00:00:00Z'), day: '2026-01-06' }));
+        const cancel = { surveyId: 'portal-cancel', kind: 'cancel' as const, productArea: 'billing', category: undefined };
+        await record(makeResponse(5, { ...cancel, answers: { reason: 'too-expensive' } }));
+        await record(makeResponse(6, { ...cancel, answers: { reason: 'too-expensive', comment: 'x' }, hasComment: true, plan: 'self-managed' }));
+        await record(makeResponse(7, { ...cancel, surveyId: 'extension-exit', kind: 'uninstall', productArea: 'extension', answers: { reasons: ['slow', 'buggy'] } }));
 
-    it('finds with a filter, sort, skip and limit', async () => {
-      await responses().insertMany([1, 2, 3, 4, 5, 6].map((n) => makeResponse(n, { surveyId: n === 6 ? 'other-survey' : 'app-nps' })));
-      const page = await responses().find({ surveyId: 'app-nps' }, { sort: { 'answers.score': -1 }, skip: 1, limit: 2 });
-      expect(page.map((doc) => doc._id)).toEqual(['resp-4', 'resp-3']);
-      expect((await responses().findOne({ surveyId: 'app-nps' }, { sort: { receivedAt: -1 } }))?._id).toBe('resp-5');
-      expect(await responses().findOne({ surveyId: 'missing' })).toBeNull();
-    });
-
-    it('filters on dotted paths into nested documents', async () => {
-      await responses().insertMany([
-        makeResponse(1, { respondent: { userId: 'u1', accountId: 'acme' } }),
-        makeResponse(2, { respondent: { userId: 'u2', accountId: 'acme' } }),
-        makeResponse(3, { respondent: { anonymousId: 'anon-3' } }),
-      ]);
-      expect(await ids(responses().find({ 'respondent.accountId': 'acme' }))).toEqual(['resp-1', 'resp-2']);
-      expect(await ids(responses().find({ 'answers.score': { $lte: 2 }, 'respondent.userId': 'u2' }))).toEqual(['resp-2']);
-      expect(await ids(responses().find({ 'routing.status': 'skipped', 'context.plan': 'saas' }))).toEqual(['resp-1', 'resp-2', 'resp-3']);
-    });
-
-    it('supports $in (also against arrays), $nin, $ne, $gte/$lt on Dates, $exists and $or', async () => {
-      await responses().insertMany([
-        makeResponse(1, { answers: { reasons: ['not-useful', 'too-slow'] } }),
-        makeResponse(2, { answers: { reasons: ['missing-feature'] }, plan: 'self-managed' }),
-        makeResponse(3, { answers: { score: 9 } }),
-      ]);
-      expect(await ids(responses().find({ 'answers.reasons': { $in: ['too-slow', 'other'] } }))).toEqual(['resp-1']);
-      expect(await ids(responses().find({ _id: { $in: ['resp-1', 'resp-3', 'resp-9'] } }))).toEqual(['resp-1', 'resp-3']);
-      expect(await ids(responses().find({ plan: { $nin: ['self-managed'] } }))).toEqual(['resp-1', 'resp-3']);
-      expect(await ids(responses().find({ plan: { $ne: 'saas' } }))).toEqual(['resp-2']);
-      const from = makeResponse(2).receivedAt;
-      const to = makeResponse(3).receivedAt;
-      expect(await ids(responses().find({ receivedAt: { $gte: from, $lt: to } }))).toEqual(['resp-2']);
-      expect(await ids(responses().find({ 'answers.score': { $exists: true } }))).toEqual(['resp-3']);
-      expect(await ids(responses().find({ 'answers.reasons': { $exists: false } }))).toEqual(['resp-3']);
-      expect(await ids(responses().find({ $or: [{ plan: 'self-managed' }, { 'answers.score': { $gte: 9 } }] }))).toEqual(['resp-2', 'resp-3']);
-    });
-
-    it('rejects a filter with an unknown operator instead of ignoring it', async () => {
-      await responses().insertOne(makeResponse(1));
-      await expect(responses().find({ plan: { $unknownOperator: 1 } })).rejects.toThrow();
-    });
-
-    it('updateOne applies $set, $unset, $inc and $push', async () => {
-      const leaseUntil = new Date('2026-01-05T12:05:00Z');
-      await alerts().insertOne(makeAlert(1, { leaseOwner: 'worker-1', leaseUntil, lastError: 'timeout' }));
-      const deliveredAt = new Date('2026-01-05T12:01:00Z');
-      const result = await alerts().updateOne(
-        { _id: 'alert-1', leaseOwner: 'worker-1' },
-        { $set: { status: 'delivered', deliveredAt }, $unset: { leaseOwner: '', leaseUntil: '', lastError: '' }, $inc: { attempts: 1 } },
-      );
-      expect(result).toEqual({ matched: 1, upserted: false });
-      expect(await alerts().findOne({ _id: 'alert-1' })).toEqual(makeAlert(1, { status: 'delivered', deliveredAt, attempts: 1 }));
-
-      const at = new Date('2026-01-06T08:00:00Z');
-      await responses().insertOne(makeResponse(1));
-      await responses().updateOne(
-        { _id: 'resp-1' },
-        { $set: { 'triage.status': 'acknowledged' }, $push: { 'triage.history': { at, actor: 'pm', changes: { status: 'acknowledged' } }, 'triage.tags': 'pricing' } },
-      );
-      const triage = (await responses().findOne({ _id: 'resp-1' }))?.triage;
-      expect(triage).toEqual({ status: 'acknowledged', tags: ['pricing'], history: [{ at, actor: 'pm', changes: { status: 'acknowledged' } }] });
-      expect(triage?.history[0]?.at).toBeInstanceOf(Date);
-
-      expect(await alerts().updateOne({ _id: 'alert-404' }, { $set: { status: 'failed' } })).toEqual({ matched: 0, upserted: false });
-      expect(await alerts().count({})).toBe(1);
-    });
-
-    it('updateMany updates every match', async () => {
-      await alerts().insertMany([makeAlert(1), makeAlert(2), makeAlert(3, { status: 'delivered' })]);
-      expect(await alerts().updateMany({ status: 'pending' }, { $set: { status: 'failed', lastError: 'owner removed' } })).toEqual({ matched: 2 });
-      expect(await ids(alerts().find({ status: 'failed', lastError: 'owner removed' }))).toEqual(['alert-1', 'alert-2']);
-      expect(await alerts().updateMany({ status: 'pending' }, { $set: { status: 'failed' } })).toEqual({ matched: 0 });
-    });
-
-    it('upserts a daily rollup with $inc and $setOnInsert, inserting once and counting every call', async () => {
-      const day = '2026-01-05';
-      const bump = (reason: string, productArea: string) =>
-        rollups().updateOne(
-          { _id: `${day}|portal-cancel|saas` },
+        const nps = await store.reports.days({ from: '2026-01-05', to: '2026-01-07', kinds: ['nps'] });
+        expect(nps).toEqual([
           {
-            $inc: { responses: 1, [`reasons.${reason}`]: 1 },
-            $setOnInsert: { day, projectKey: 'pk_demo', surveyId: 'portal-cancel', kind: 'cancel', productArea, plan: 'saas', comments: 0, promoters: 0, passives: 0, detractors: 0 },
+            day: '2026-01-05', projectKey: 'pk_demo', surveyId: 'app-nps', kind: 'nps', productArea: 'editor', plan: 'saas',
+            responses: 2, comments: 1, promoters: 2, passives: 0, detractors: 0, scores: { '10': 2 }, reasons: {},
           },
-          { upsert: true },
-        );
-      expect(await bump('too-expensive', 'billing')).toEqual({ matched: 0, upserted: true });
-      expect(await bump('missing-feature', 'changed')).toEqual({ matched: 1, upserted: false });
-      expect(await bump('too-expensive', 'changed')).toEqual({ matched: 1, upserted: false });
-      expect(await rollups().findOne({})).toEqual(
-        makeRollup(day, { productArea: 'billing', responses: 3, reasons: { 'too-expensive': 2, 'missing-feature': 1 } }),
-      );
-    });
-
-    it('gives an upserted document whose filter names no _id a string _id, and the filter\'s fields', async () => {
-      const result = await rollups().updateOne(
-        { day: '2026-02-01', surveyId: 'portal-cancel', plan: 'saas' },
-        { $inc: { responses: 1 }, $setOnInsert: { projectKey: 'pk_demo', kind: 'cancel', productArea: 'billing' } },
-        { upsert: true },
-      );
-      expect(result).toEqual({ matched: 0, upserted: true });
-      const created = await rollups().findOne({ day: '2026-02-01' });
-      expect(typeof created?._id).toBe('string');
-      expect(created).toMatchObject({ day: '2026-02-01', surveyId: 'portal-cancel', plan: 'saas', responses: 1, kind: 'cancel' });
-    });
-
-    check('loses no increment when many upserts of one rollup run concurrently', ['isolated concurrent updates of one document'], async () => {
-      const id = '2026-01-05|portal-cancel|saas';
-      await Promise.all(
-        Array.from({ length: 20 }, () =>
-          rollups().updateOne({ _id: id }, { $inc: { responses: 1, 'reasons.too-expensive': 1 }, $setOnInsert: { day: '2026-01-05' } }, { upsert: true }),
-        ),
-      );
-      expect(await rollups().findOne({ _id: id })).toMatchObject({ responses: 20, reasons: { 'too-expensive': 20 } });
-    });
-
-    it('findOneAndUpdate updates the first match by sort and returns the document after the update', async () => {
-      await alerts().insertMany([
-        makeAlert(1, { nextAttemptAt: new Date('2026-01-05T12:10:00Z') }),
-        makeAlert(2, { nextAttemptAt: new Date('2026-01-05T12:00:00Z') }),
-      ]);
-      const leaseUntil = new Date('2026-01-05T12:11:00Z');
-      const claimed = await alerts().findOneAndUpdate(
-        { status: 'pending' },
-        { $set: { leaseOwner: 'worker-1', leaseUntil }, $inc: { attempts: 1 } },
-        { sort: { nextAttemptAt: 1 } },
-      );
-      expect(claimed).toEqual(makeAlert(2, { nextAttemptAt: new Date('2026-01-05T12:00:00Z'), leaseOwner: 'worker-1', leaseUntil, attempts: 1 }));
-      expect(claimed?.leaseUntil).toBeInstanceOf(Date);
-      expect(await alerts().findOneAndUpdate({ status: 'failed' }, { $set: { attempts: 9 } })).toBeNull();
-    });
-
-    it('findOneAndUpdate with upsert creates and returns the document when nothing matches', async () => {
-      const until = new Date('2026-01-05T13:00:00Z');
-      const lease = await store.collection('leases').findOneAndUpdate(
-        { _id: 'weekly-digest' },
-        { $set: { holder: 'instance-a', until } },
-        { upsert: true },
-      );
-      expect(lease).toEqual({ _id: 'weekly-digest', holder: 'instance-a', until });
-    });
-
-    it('rejects an upsert that would duplicate a unique key with DuplicateKeyError, changing nothing', async () => {
-      const until = new Date('2026-01-05T13:00:00Z');
-      const leases = store.collection('leases');
-      await leases.insertOne({ _id: 'weekly-digest', holder: 'instance-a', until });
-      const takeover = leases.findOneAndUpdate(
-        { _id: 'weekly-digest', until: { $lt: new Date('2026-01-05T12:00:00Z') } },
-        { $set: { holder: 'instance-b', until } },
-        { upsert: true },
-      );
-      await expect(takeover).rejects.toBeInstanceOf(DuplicateKeyError);
-      expect(await leases.findOne({ _id: 'weekly-digest' })).toEqual({ _id: 'weekly-digest', holder: 'instance-a', until });
-    });
-
-    check('findOneAndUpdate is atomic: 20 concurrent lease claims on 5 claimable alerts claim each exactly once', ['isolated concurrent updates of one document'], async () => {
-      const now = new Date('2026-01-05T12:00:00Z');
-      await alerts().insertMany([
-        makeAlert(1),
-        makeAlert(2),
-        makeAlert(3),
-        makeAlert(4),
-        makeAlert(5, { leaseOwner: 'crashed-worker', leaseUntil: new Date('2026-01-05T11:59:00Z') }),
-        makeAlert(6, { leaseOwner: 'live-worker', leaseUntil: new Date('2026-01-05T12:01:00Z') }),
-        makeAlert(7, { status: 'delivered' }),
-      ]);
-      const leaseFilter = { status: 'pending', $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }] };
-      const claims = await Promise.all(
-        Array.from({ length: 20 }, (_, worker) =>
-          alerts().findOneAndUpdate(
-            leaseFilter,
-            { $set: { leaseOwner: `worker-${worker}`, leaseUntil: new Date(now.getTime() + 60_000) }, $inc: { attempts: 1 } },
-            { sort: { nextAttemptAt: 1 } },
-          ),
-        ),
-      );
-      const won = claims.filter((claim) => claim !== null);
-      expect(won.map((claim) => claim._id).sort()).toEqual(['alert-1', 'alert-2', 'alert-3', 'alert-4', 'alert-5']);
-      for (const claim of won) {
-        expect(await alerts().findOne({ _id: claim._id })).toMatchObject({ attempts: 1, leaseOwner: claim.leaseOwner });
-      }
-      expect(await alerts().findOne({ _id: 'alert-6' })).toMatchObject({ attempts: 0, leaseOwner: 'live-worker' });
-    });
-
-    it('enforces the compound unique alert key (responseId, ownerId, channel)', async () => {
-      await alerts().insertOne(makeAlert(1));
-      expect(await alerts().insertOne(makeAlert(2, { responseId: 'resp-1' }))).toEqual({ inserted: false });
-      expect(await alerts().insertOne(makeAlert(3, { responseId: 'resp-1', channel: 'webhook' }))).toEqual({ inserted: true });
-      expect(await alerts().insertOne(makeAlert(4, { responseId: 'resp-1', ownerId: 'pm-billing' }))).toEqual({ inserted: true });
-      const batch = await alerts().insertMany([makeAlert(5, { responseId: 'resp-1', channel: 'webhook' }), makeAlert(6)]);
-      expect(batch).toEqual({ insertedIds: ['alert-6'] });
-      expect(await alerts().count({ responseId: 'resp-1' })).toBe(3);
-    });
-
-    it('deletes and counts by filter', async () => {
-      await responses().insertMany([1, 2, 3, 4].map((n) => makeResponse(n, { respondent: { userId: n <= 3 ? 'erased-user' : 'kept-user' } })));
-      expect(await responses().count({ 'respondent.userId': 'erased-user' })).toBe(3);
-      expect(await responses().deleteMany({ 'respondent.userId': 'erased-user' })).toEqual({ deleted: 3 });
-      expect(await responses().count({})).toBe(1);
-      expect(await responses().deleteMany({ 'respondent.userId': 'erased-user' })).toEqual({ deleted: 0 });
-      expect(await responses().insertOne(makeResponse(1))).toEqual({ inserted: true });
-    });
-
-    describe('aggregation', () => {
-      beforeEach(async () => {
-        await rollups().insertMany([
-          makeRollup('2026-01-01', { responses: 2, detractors: 1, reasons: { 'too-expensive': 1 } }),
-          makeRollup('2026-01-01', { _id: '2026-01-01|portal-cancel|self-managed', plan: 'self-managed', responses: 3, reasons: { 'too-expensive': 2, 'missing-feature': 1 } }),
-          makeRollup('2026-01-02', { responses: 4, detractors: 2 }),
-          makeRollup('2026-01-02', { _id: '2026-01-02|other|saas', projectKey: 'pk_other', responses: 50 }),
+          {
+            day: '2026-01-05', projectKey: 'pk_demo', surveyId: 'app-nps', kind: 'nps', productArea: 'editor', plan: 'unknown',
+            responses: 1, comments: 0, promoters: 0, passives: 0, detractors: 1, scores: { '3': 1 }, reasons: {},
+          },
+          {
+            day: '2026-01-06', projectKey: 'pk_demo', surveyId: 'app-nps', kind: 'nps', productArea: 'editor', plan: 'saas',
+            responses: 1, comments: 0, promoters: 0, passives: 1, detractors: 0, scores: { '7': 1 }, reasons: {},
+          },
         ]);
-        await responses().insertMany([
-          makeResponse(1, { answers: { score: 3 }, category: 'detractor' }),
-          makeResponse(2, { answers: { score: 9 }, category: 'promoter' }),
-          makeResponse(3, { answers: { score: 6 }, category: 'detractor', receivedAt: new Date('2026-02-03T10:00:00Z'), day: '2026-02-03' }),
-          makeResponse(4, { answers: { score: 10 }, category: 'promoter', receivedAt: new Date('2026-02-03T11:00:00Z'), day: '2026-02-03' }),
+        const reasons = await store.reports.days({ from: '2026-01-01', to: '2026-02-01', kinds: ['cancel', 'uninstall'] });
+        expect(reasons.map((d) => [d.surveyId, d.plan, d.responses, d.reasons])).toEqual([
+          ['extension-exit', 'saas', 1, { slow: 1, buggy: 1 }],
+          ['portal-cancel', 'saas', 1, { 'too-expensive': 1 }],
+          ['portal-cancel', 'self-managed', 1, { 'too-expensive': 1 }],
         ]);
+        expect((await store.reports.days({ from: '2026-01-01', to: '2026-02-01', plan: 'self-managed' })).map((d) => d.surveyId)).toEqual(['portal-cancel']);
+        expect((await store.reports.days({ from: '2026-01-01', to: '2026-02-01', productArea: 'extension' })).map((d) => d.surveyId)).toEqual(['extension-exit']);
+        expect((await store.reports.days({ from: '2026-01-06', to: '2026-02-01', surveyId: 'app-nps' })).map((d) => d.day)).toEqual(['2026-01-06']);
+        expect(await store.reports.days({ from: '2026-01-01', to: '2026-02-01', kinds: [] })).toEqual([]);
       });
-      const demoDays = { $match: { projectKey: 'pk_demo', day: { $gte: '2026-01-01', $lt: '2026-01-03' } } };
+    });
 
-      it('runs $match, $group with one accumulator, $sort and an inclusion $project', async () => {
-        const byDay = await rollups().aggregate([demoDays, { $group: { _id: '$day', responses: { $sum: '$responses' } } }, { $sort: { _id: -1 } }, { $project: { responses: 1 } }]);
-        expect(byDay).toEqual([
-          { _id: '2026-01-02', responses: 4 },
-          { _id: '2026-01-01', responses: 5 },
-        ]);
-        const byPlan = await rollups().aggregate([demoDays, { $group: { _id: { plan: '$plan' }, tooExpensive: { $sum: '$reasons.too-expensive' } } }, { $sort: { '_id.plan': 1 } }]);
-        expect(byPlan).toEqual([
-          { _id: { plan: 'saas' }, tooExpensive: 1 },
-          { _id: { plan: 'self-managed' }, tooExpensive: 2 },
-        ]);
-      });
+    describe('erasure', () => {
+      it("erases a person's answers, displays and undelivered alerts, and keeps the counts", async () => {
+        await record(makeResponse(1, { respondent: { userId: 'gone' } }), [makeAlert(1)]);
+        await record(makeResponse(2, { respondent: { userId: 'gone' } }), [makeAlert(2, { status: 'delivered' })]);
+        await record(makeResponse(3, { respondent: { userId: 'stays' } }), [makeAlert(3)]);
+        await store.displays.record(makeDisplay(1, { userId: 'gone' }));
+        await store.displays.record(makeDisplay(2, { userId: 'stays' }));
 
-      check('runs a report pipeline: $group by day summing several counters, $project renaming _id', ['$group with several accumulators', '$project with field paths'], async () => {
-        const report = await rollups().aggregate([
-          demoDays,
-          { $group: { _id: '$day', responses: { $sum: '$responses' }, detractors: { $sum: '$detractors' }, tooExpensive: { $sum: '$reasons.too-expensive' } } },
-          { $sort: { _id: 1 } },
-          { $project: { _id: 0, day: '$_id', responses: 1, detractors: 1, tooExpensive: 1 } },
-        ]);
-        expect(report).toEqual([
-          { day: '2026-01-01', responses: 5, detractors: 1, tooExpensive: 3 },
-          { day: '2026-01-02', responses: 4, detractors: 2, tooExpensive: 0 },
-        ]);
-      });
-
-      it('returns Dates from a pipeline as Date objects', async () => {
-        const [latest] = await responses().aggregate<{ receivedAt: Date }>([{ $match: { surveyId: 'app-nps' } }, { $sort: { receivedAt: -1 } }, { $limit: 1 }]);
-        expect(latest?.receivedAt).toBeInstanceOf(Date);
-        expect(latest?.receivedAt.toISOString()).toBe('2026-02-03T11:00:00.000Z');
-      });
-
-      check('supports $cond (detractors counted inside $group)', ['$cond'], async () => {
-        const [row] = await responses().aggregate([{ $group: { _id: '$surveyId', detractors: { $sum: { $cond: [{ $lte: ['$answers.score', 6] }, 1, 0] } } } }]);
-        expect(row).toEqual({ _id: 'app-nps', detractors: 2 });
-      });
-
-      check('supports $dateToString (responses per UTC day)', ['$dateToString'], async () => {
-        const perDay = await responses().aggregate([
-          { $group: { _id: { $dateToString: { format: '%Y-%m-%d', date: '$receivedAt' } }, n: { $sum: 1 } } },
-          { $sort: { _id: 1 } },
-        ]);
-        expect(perDay).toEqual([
-          { _id: '2026-01-05', n: 2 },
-          { _id: '2026-02-03', n: 2 },
-        ]);
-      });
-
-      check('supports $dateTrunc (responses per month)', ['$dateTrunc'], async () => {
-        const perMonth = await responses().aggregate<{ _id: Date; n: number }>([
-          { $group: { _id: { $dateTrunc: { date: '$receivedAt', unit: 'month' } }, n: { $sum: 1 } } },
-          { $sort: { _id: 1 } },
-        ]);
-        expect(perMonth).toEqual([
-          { _id: new Date('2026-01-01T00:00:00Z'), n: 2 },
-          { _id: new Date('2026-02-01T00:00:00Z'), n: 2 },
-        ]);
-        expect(perMonth[0]?._id).toBeInstanceOf(Date);
-      });
-
-      check('supports $facet (totals and a breakdown in one pass)', ['$facet'], async () => {
-        const [facets] = await responses().aggregate([
-          { $facet: { total: [{ $count: 'n' }], detractors: [{ $match: { category: 'detractor' } }, { $count: 'n' }] } },
-        ]);
-        expect(facets).toEqual({ total: [{ n: 4 }], detractors: [{ n: 2 }] });
+        expect(await store.eraseRespondent('gone')).toEqual({ responses: 2, displays: 1, alerts: 1 });
+        expect(await pageIds({}, 10)).toEqual(['resp-3']);
+        expect(await store.displays.seenBy('pk_demo', { userId: 'gone' })).toEqual({ lastShownAt: {}, lastAnyShownAt: null });
+        expect((await store.alerts.page({}, 10)).map((a) => a._id).sort()).toEqual(['alert-2', 'alert-3']);
+        const [day] = await store.reports.days({ from: '2026-01-01', to: '2026-02-01' });
+        expect(day?.responses).toBe(3);
+        expect(await store.eraseRespondent('gone')).toEqual({ responses: 0, displays: 0, alerts: 0 });
       });
     });
   });
-}
-
-async function ids(found: Promise<{ _id: string }[]>): Promise<string[]> {
-  return (await found).map((doc) => doc._id).sort();
 }

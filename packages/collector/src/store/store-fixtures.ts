@@ -1,5 +1,5 @@
-/** Valid documents for the store tests, one builder per collection; each takes overrides. */
-import type { AlertDoc, DisplayDoc, ResponseDoc, RollupDoc } from './store.ts';
+/** Valid documents for the store tests, one builder per aggregate; each takes overrides. */
+import type { AlertDoc, DisplayDoc, ResponseDoc } from './store.ts';
 
 export function makeResponse(n: number, overrides: Partial<ResponseDoc> = {}): ResponseDoc {
   const receivedAt = new Date(Date.UTC(2026, 0, 5, 12, 0, n));
@@ -35,25 +35,6 @@ export function makeAlert(n: number, overrides: Partial<AlertDoc> = {}): AlertDo
     attempts: 0,
     nextAttemptAt: createdAt,
     createdAt,
-    ...overrides,
-  };
-}
-
-export function makeRollup(day: string, overrides: Partial<RollupDoc> = {}): RollupDoc {
-  return {
-    _id: `${day}|portal-cancel|saas`,
-    day,
-    projectKey: 'pk_demo',
-    surveyId: 'portal-cancel',
-    kind: 'cancel',
-    productArea: 'billing',
-    plan: 'saas',
-    responses: 0,
-    comments: 0,
-    promoters: 0,
-    passives: 0,
-    detractors: 0,
-    reasons: {},
     ...overrides,
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * Responses on MongoDB, as survey items. `record` writes an answer with its alerts and counts in one
+ * transaction where the deployment has them, else by the claim protocol (`mongo-effects.ts`). Lists are
+ * keyset pages on the `(source, ..., receivedAt, _id)` indexes; `tally` sums a projection of the matching
+ * answers in TypeScript (FerretDB 1.24 gets `$group` with several accumulators wrong and lacks `$cond`).
+ */
+import type { mongo } from 'mongoose';
+import { countInTransaction } from './mongo-counters.ts';
+import { claimTime, inTransaction, isDuplicateKey, native, validated, type MongoContext } from './mongo-context.ts';
+import { completeRecord, newClaim, resumeExpired, resumeRecord } from './mongo-effects.ts';
+import { fromItem, NEWEST_FIRST, RESPONSE_PROJECTION, responseQuery, SURVEY_SOURCE, toItem } from './mongo-items.ts';
+import { alertsNotIn, updateTriage } from './mongo-triage.ts';
+import type { AlertDoc, Position, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally } from './store.ts';
+
+const STREAM_BATCH = 1000;
+
+export function mongoResponses(context: MongoContext): ResponseRepository {
+  const { models } = context;
+  const items = native(models.items);
+
+  async function validAlerts(alerts: AlertDoc[]): Promise<mongo.Document[]> {
+    return Promise.all(alerts.map((alert) => validated(models.alerts, alert)));
+  }
+
+  /** The answer already stored for this submission; its effects completed if they were left half done. */
+  async function duplicateOf(response: ResponseDoc): Promise<{ id: string; duplicate: true } | null> {
+    const first = await items.findOne({ source: SURVEY_SOURCE, sourceId: response.submissionId }, { projection: { _id: 1, effectsPending: 1 } });
+    if (!first) return null;
+    const id = String(first._id);
+    if (first.effectsPending instanceof Date && first.effectsPending.getTime() <= claimTime(response.receivedAt)) {
+      await resumeRecord(context, id, response.receivedAt);
+    }
+    return { id, duplicate: true };
+  }
+
+  async function recordInTransaction(response: ResponseDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }> {
+    const item = await validated(models.items, toItem(response));
+    const unique = await validAlerts(alertsNotIn([], alerts));
+    try {
+      await inTransaction(context, async (session) => {
+        await items.insertOne(item, { session });
+        if (unique.length > 0) await native(models.alerts).insertMany(unique, { session });
+        await countInTransaction(context, response, session);
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const first = await duplicateOf(response);
+      if (!first) throw error;
+      return first;
+    }
+    return { id: response._id, duplicate: false };
+  }
+
+  async function recordWithClaim(response: ResponseDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }> {
+    const claim = newClaim(context, response.receivedAt);
+    const item = await validated(models.items, {
+      ...toItem(response),
+      effectsPending: claim.until,
+      effectsClaim: claim.token,
+      effectsAlerts: alerts,
+    });
+    try {
+      await items.insertOne(item);
+    } catch (error) {
+      const first = isDuplicateKey(error) ? await duplicateOf(response) : null;
+      if (!first) throw error;
+      return first;
+    }
+    await completeRecord(context, response, (item.effectsAlerts ?? []) as AlertDoc[], claim.token);
+    return { id: response._id, duplicate: false };
+  }
+
+  async function page(filter: ResponseFilter, limit: number, after?: Position): Promise<ResponseDoc[]> {
+    const found = await items.find(responseQuery(filter, after), { projection: RESPONSE_PROJECTION, sort: NEWEST_FIRST, limit }).toArray();
+    return found.map(fromItem);
+  }
+
+  return {
+    record: (response, alerts) => (context.transactions ? recordInTransaction(response, alerts) : recordWithClaim(response, alerts)),
+    async get(id) {
+      const item = await items.findOne({ _id: id as never, source: SURVEY_SOURCE }, { projection: RESPONSE_PROJECTION });
+      return item ? fromItem(item) : null;
+    },
+    page,
+    async *stream(filter) {
+      let after: Position | undefined;
+      for (;;) {
+        // A batch at a time: no cursor stays open while the consumer takes its time.
+        const batch = await page(filter, STREAM_BATCH, after);
+        yield* batch;
+        const last = batch.at(-1);
+        if (batch.length < STREAM_BATCH || !last) return;
+        after = { at: last.receivedAt, id: last._id };
+      }
+    },
+    count: (filter) => items.countDocuments(responseQuery(filter)),
+    async tally(filter) {
+      const tally: ResponseTally = { responses: 0, comments: 0, promoters: 0, passives: 0, detractors: 0, reasons: { cancel: {}, uninstall: {} } };
+      const projection = { _id: 0, kind: 1, hasComment: 1, category: 1, 'answers.reason': 1, 'answers.reasons': 1 };
+      for await (const answer of items.find(responseQuery(filter), { projection, batchSize: STREAM_BATCH })) {
+        tally.responses += 1;
+        if (answer.hasComment) tally.comments += 1;
+        if (answer.category) tally[`${answer.category as 'promoter' | 'passive' | 'detractor'}s`] += 1;
+        if (answer.kind !== 'cancel' && answer.kind !== 'uninstall') continue;
+        const given: string[] = answer.answers?.reasons ?? [];
+        const reasons = tally.reasons[answer.kind as 'cancel' | 'uninstall'];
+        for (const id of new Set(answer.answers?.reason ? [answer.answers.reason as string, ...given] : given)) reasons[id] = (reasons[id] ?? 0) + 1;
+      }
+      return tally;
+    },
+    updateTriage: (id, update) => updateTriage(context, id, update),
+    // Where `record` is a transaction nothing is ever pending, and this finds nothing on the index.
+    resumeInterrupted: (now) => resumeExpired(context, now),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The SQLite schema as numbered migrations: `PRAGMA user_version` holds how many have been applied, each
+ * one runs in its own transaction at open, and a database newer than this code is refused. Never edit a
+ * migration that has shipped: add the next one.
+ *
+ * Times are integer milliseconds since the epoch; documents that the store only hands back whole are kept
+ * as JSON in `doc`, and every field a query filters or sorts on has its own column and index.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: feedback items (survey answers first), displays, alerts and their attempts, leases, day counters.
+  `
+  CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    project_key TEXT NOT NULL,
+    survey_id TEXT,
+    kind TEXT NOT NULL,
+    product_area TEXT,
+    plan TEXT,
+    category TEXT,
+    has_comment INTEGER NOT NULL,
+    user_id TEXT,
+    owner TEXT,
+    status TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX items_source ON items (source, source_id);
+  CREATE INDEX items_newest ON items (received_at DESC, id DESC);
+  CREATE INDEX items_survey ON items (survey_id, received_at DESC, id DESC);
+  CREATE INDEX items_kind ON items (kind, received_at DESC, id DESC);
+  CREATE INDEX items_area ON items (product_area, received_at DESC, id DESC);
+  CREATE INDEX items_owner ON items (owner, received_at DESC, id DESC);
+  CREATE INDEX items_status ON items (status, received_at DESC, id DESC);
+  CREATE INDEX items_commented ON items (received_at DESC, id DESC) WHERE has_comment = 1;
+  CREATE INDEX items_user ON items (user_id) WHERE user_id IS NOT NULL;
+
+  CREATE TABLE displays (
+    id TEXT PRIMARY KEY,
+    project_key TEXT NOT NULL,
+    survey_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    user_id TEXT,
+    anonymous_id TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX displays_user ON displays (user_id, project_key, event, survey_id, at) WHERE user_id IS NOT NULL;
+  CREATE INDEX displays_anonymous ON displays (anonymous_id, project_key, event, survey_id, at) WHERE anonymous_id IS NOT NULL;
+
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    response_id TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    delivered_at INTEGER,
+    failed_at INTEGER
+  );
+  CREATE UNIQUE INDEX alerts_once ON alerts (response_id, owner_id, channel);
+  CREATE INDEX alerts_due ON alerts (status, next_attempt_at);
+  CREATE INDEX alerts_newest ON alerts (created_at DESC, id DESC);
+  CREATE INDEX alerts_status ON alerts (status, created_at DESC, id DESC);
+  CREATE INDEX alerts_owner ON alerts (owner_id, created_at DESC, id DESC);
+  CREATE INDEX alerts_failed ON alerts (owner_id, failed_at) WHERE status = 'failed';
+
+  CREATE TABLE alert_attempts (
+    alert_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT
+  );
+  CREATE INDEX alert_attempts_alert ON alert_attempts (alert_id, at);
+
+  CREATE TABLE leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE day_counts (
+    day TEXT NOT NULL,
+    survey_id TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    project_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    product_area TEXT NOT NULL,
+    responses INTEGER NOT NULL,
+    comments INTEGER NOT NULL,
+    promoters INTEGER NOT NULL,
+    passives INTEGER NOT NULL,
+    detractors INTEGER NOT NULL,
+    PRIMARY KEY (day, survey_id, plan)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE day_scores (
+    day TEXT NOT NULL,
+    survey_id TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, survey_id, plan, score)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE day_reasons (
+    day TEXT NOT NULL,
+    survey_id TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, survey_id, plan, reason)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE display_days (
+    day TEXT NOT NULL,
+    survey_id TEXT NOT NULL,
+    project_key TEXT NOT NULL,
+    shown INTEGER NOT NULL,
+    dismissed INTEGER NOT NULL,
+    snoozed INTEGER NOT NULL,
+    PRIMARY KEY (day, survey_id)
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */
+export function migrate(db: Database.Database, path: string, target = MIGRATIONS.length): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`${path} is at schema version ${version}, newer than this collector knows (${MIGRATIONS.length}); run a newer version`);
+  }
+  for (let next = version; next < target; next += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next] as string);
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Responses on SQLite: the `items` table (source `survey`), its day counters, and the alerts written with
+ * an answer, all in one transaction of the group commit.
+ */
+import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit.ts';
+import { decodeResponse, encodeResponse, ms } from './sqlite-codec.ts';
+import { insertAlerts } from './sqlite-alerts.ts';
+import { StatementCache } from './statement-cache.ts';
+import type { AlertDoc, Position, ResponseCriteria, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally, TriageUpdate } from './store.ts';
+
+const STREAM_BATCH = 1000;
+const SOURCE = 'survey';
+
+type Param = string | number;
+
+/** The filter as a SQL condition over `items`, with its parameters. */
+function whereOf(filter: ResponseFilter): { sql: string; params: Param[] } {
+  const params: Param[] = [];
+  const criteria = (c: ResponseCriteria): string[] => {
+    const parts: string[] = [];
+    const eq = (column: string, value: Param | undefined) => {
+      if (value === undefined) return;
+      parts.push(`${column} = ?`);
+      params.push(value);
+    };
+    eq('survey_id', c.surveyId);
+    eq('kind', c.kind);
+    eq('category', c.category);
+    eq('plan', c.plan);
+    eq('product_area', c.productArea);
+    eq('owner', c.owner);
+    if (c.hasComment !== undefined) parts.push(c.hasComment ? 'has_comment = 1' : 'has_comment = 0');
+    if (c.status !== undefined) {
+      parts.push(c.status.length === 0 ? '0' : `status IN (${c.status.map(() => '?').join(', ')})`);
+      params.push(...c.status);
+    }
+    if (c.from !== undefined) {
+      parts.push('received_at >= ?');
+      params.push(ms(c.from));
+    }
+    if (c.to !== undefined) {
+      parts.push('received_at < ?');
+      params.push(ms(c.to));
+    }
+    return parts;
+  };
+  const parts = criteria(filter);
+  if (filter.anyOf !== undefined) {
+    const alternatives = filter.anyOf.map((c) => {
+      const inner = criteria(c);
+      return inner.length === 0 ? '1' : `(${inner.join(' AND ')})`;
+    });
+    parts.push(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
+  }
+  return { sql: parts.length === 0 ? '1' : parts.join(' AND '), params };
+}
+
+export function sqliteResponses(db: Database.Database, commit: GroupCommit): ResponseRepository {
+  const statements = new StatementCache(db);
+  const insertItem = db.prepare(
+    `INSERT INTO items (id, source, source_id, project_key, survey_id, kind, product_area, plan, category, has_comment,
+       user_id, owner, status, received_at, doc)
+     VALUES (@id, @source, @sourceId, @projectKey, @surveyId, @kind, @productArea, @plan, @category, @hasComment,
+       @userId, @owner, @status, @receivedAt, @doc)
+     ON CONFLICT (source, source_id) DO NOTHING`,
+  );
+  const idBySource = db.prepare('SELECT id FROM items WHERE source = ? AND source_id = ?').pluck();
+  const docById = db.prepare('SELECT doc FROM items WHERE id = ?').pluck();
+  const updateTriageRow = db.prepare('UPDATE items SET owner = ?, status = ?, doc = ? WHERE id = ?');
+  const countDay = db.prepare(
+    `INSERT INTO day_counts (day, survey_id, plan, project_key, kind, product_area, responses, comments, promoters, passives, detractors)
+     VALUES (@day, @surveyId, @plan, @projectKey, @kind, @productArea, 1, @comments, @promoters, @passives, @detractors)
+     ON CONFLICT (day, survey_id, plan) DO UPDATE SET
+       responses = responses + 1, comments = comments + excluded.comments, promoters = promoters + excluded.promoters,
+       passives = passives + excluded.passives, detractors = detractors + excluded.detractors`,
+  );
+  const countScore = db.prepare(
+    `INSERT INTO day_scores (day, survey_id, plan, score, n) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (day, survey_id, plan, score) DO UPDATE SET n = n + 1`,
+  );
+  const countReason = db.prepare(
+    `INSERT INTO day_reasons (day, survey_id, plan, reason, n) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (day, survey_id, plan, reason) DO UPDATE SET n = n + 1`,
+  );
+
+  function store(response: ResponseDoc, alerts: AlertDoc[]): { id: string; duplicate: boolean } {
+    const plan = response.plan ?? 'unknown';
+    const inserted = insertItem.run({
+      id: response._id,
+      source: SOURCE,
+      sourceId: response.submissionId,
+      projectKey: response.projectKey,
+      surveyId: response.surveyId,
+      kind: response.kind,
+      productArea: response.productArea,
+      plan: response.plan ?? null,
+      category: response.category ?? null,
+      hasComment: response.hasComment ? 1 : 0,
+      userId: response.respondent.userId ?? null,
+      owner: response.triage.owner ?? response.routing.owner ?? null,
+      status: response.triage.status,
+      receivedAt: ms(response.receivedAt),
+      doc: encodeResponse(response),
+    });
+    if (inserted.changes === 0) return { id: idBySource.get(SOURCE, response.submissionId) as string, duplicate: true };
+    insertAlerts(db, alerts);
+    countDay.run({
+      day: response.day,
+      surveyId: response.surveyId,
+      plan,
+      projectKey: response.projectKey,
+      kind: response.kind,
+      productArea: response.productArea,
+      comments: response.hasComment ? 1 : 0,
+      promoters: response.category === 'promoter' ? 1 : 0,
+      passives: response.category === 'passive' ? 1 : 0,
+      detractors: response.category === 'detractor' ? 1 : 0,
+    });
+    const { score, reason, reasons = [] } = response.answers;
+    if (score !== undefined) countScore.run(response.day, response.surveyId, plan, score);
+    for (const id of new Set(reason ? [reason, ...reasons] : reasons)) countReason.run(response.day, response.surveyId, plan, id);
+    return { id: response._id, duplicate: false };
+  }
+
+  function page(filter: ResponseFilter, limit: number, after?: Position): ResponseDoc[] {
+    const where = whereOf(filter);
+    const keyset = after ? ' AND (received_at, id) < (?, ?)' : '';
+    const params = after ? [...where.params, ms(after.at), after.id] : where.params;
+    const sql = `SELECT doc FROM items WHERE ${where.sql}${keyset} ORDER BY received_at DESC, id DESC LIMIT ?`;
+    return (statements.get(sql, true).all(...params, limit) as string[]).map(decodeResponse);
+  }
+
+  return {
+    record: (response, alerts) => commit.run(() => store(response, alerts)),
+    async get(id) {
+      const doc = docById.get(id) as string | undefined;
+      return doc === undefined ? null : decodeResponse(doc);
+    },
+    async page(filter, limit, after) {
+      return page(filter, limit, after);
+    },
+    async *stream(filter) {
+      let after: Position | undefined;
+      for (;;) {
+        // A batch at a time, so no statement stays open across the consumer's awaits.
+        const batch = page(filter, STREAM_BATCH, after);
+        yield* batch;
+        const last = batch.at(-1);
+        if (batch.length < STREAM_BATCH || !last) return;
+        after = { at: last.receivedAt, id: last._id };
+      }
+    },
+    async count(filter) {
+      const where = whereOf(filter);
+      return statements.get(`SELECT count(*) FROM items WHERE ${where.sql}`, true).get(...where.params) as number;
+    },
+    async tally(filter) {
+      const where = whereOf(filter);
+      const sql = `SELECT count(*) AS responses, coalesce(sum(has_comment), 0) AS comments,
+          coalesce(sum(category = 'promoter'), 0) AS promoters, coalesce(sum(category = 'passive'), 0) AS passives,
+          coalesce(sum(category = 'detractor'), 0) AS detractors FROM items WHERE ${where.sql}`;
+      const counts = statements.get(sql).get(...where.params) as Omit<ResponseTally, 'reasons'>;
+      const reasonsSql = `SELECT kind, doc ->> '$.answers.reason' AS reason, doc -> '$.answers.reasons' AS reasons
+          FROM items WHERE ${where.sql} AND kind IN ('cancel', 'uninstall')`;
+      const reasons: ResponseTally['reasons'] = { cancel: {}, uninstall: {} };
+      for (const row of statements.get(reasonsSql).iterate(...where.params) as Iterable<{ kind: 'cancel' | 'uninstall'; reason: string | null; reasons: string | null }>) {
+        const given = new Set<string>(row.reasons ? (JSON.parse(row.reasons) as string[]) : []);
+        if (row.reason) given.add(row.reason);
+        for (const id of given) reasons[row.kind][id] = (reasons[row.kind][id] ?? 0) + 1;
+      }
+      return { ...counts, reasons };
+    },
+    updateTriage: (id, update) => commit.run(() => applyTriage(id, update)),
+    async resumeInterrupted() {
+      return 0; // an answer and its effects are one transaction: nothing is ever left half done
+    },
+  };
+
+  function applyTriage(id: string, { expected, next, change, alerts }: TriageUpdate): ResponseDoc | null | 'conflict' {
+    const doc = docById.get(id) as string | undefined;
+    if (doc === undefined) return null;
+    const response = decodeResponse(doc);
+    if (!sameTriage(response.triage, expected)) return 'conflict';
+    response.triage = { ...next, history: [...response.triage.history, change] };
+    if (response.triage.owner === undefined) delete response.triage.owner;
+    if (response.triage.issueUrl === undefined) delete response.triage.issueUrl;
+    updateTriageRow.run(response.triage.owner ?? response.routing.owner ?? null, response.triage.status, encodeResponse(response), id);
+    insertAlerts(db, alerts);
+    return response;
+  }
+}
+
+function sameTriage(a: ResponseDoc['triage'], b: ResponseDoc['triage']): boolean {
+  return (
+    a.status === b.status &&
+    a.owner === b.owner &&
+    a.issueUrl === b.issueUrl &&
+    a.tags.join('\n') === b.tags.join('\n') &&
+    a.history.length === b.history.length
+  );
+}

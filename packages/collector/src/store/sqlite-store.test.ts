@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openSqliteStore } from './sqlite-store.ts';
+import { MIGRATIONS, migrate } from './sqlite-migrations.ts';
+import { storeContract } from './store-contract.ts';
+import { makeAlert, makeResponse } from './store-fixtures.ts';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'heed-sqlite-'));
+}
+
+storeContract('SQLite store', async () => {
+  const dataDir = await tempDir();
+  const store = await openSqliteStore({ dataDir });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite store files', () => {
+  const dirs: string[] = [];
+  const dir = async () => {
+    const path = await tempDir();
+    dirs.push(path);
+    return path;
+  };
+  afterEach(async () => {
+    for (const path of dirs.splice(0)) await rm(path, { recursive: true, force: true });
+  });
+
+  it('keeps what it acknowledged across a close and a reopen', async () => {
+    const dataDir = await dir();
+    const store = await openSqliteStore({ dataDir });
+    await store.responses.record(makeResponse(1), [makeAlert(1)]);
+    await store.close();
+    const again = await openSqliteStore({ dataDir });
+    expect(await again.responses.get('resp-1')).toEqual(makeResponse(1));
+    expect((await again.alerts.get('alert-1'))?.status).toBe('pending');
+    expect(await again.responses.record(makeResponse(2, { submissionId: makeResponse(1).submissionId }), [])).toEqual({ id: 'resp-1', duplicate: true });
+    await again.close();
+  });
+
+  it('refuses a second collector on the same data directory, naming it', async () => {
+    const dataDir = await dir();
+    const store = await openSqliteStore({ dataDir });
+    const child = await runNode(`
+      const { openSqliteStore } = await import(${JSON.stringify(new URL('./sqlite-store.ts', import.meta.url).pathname)});
+      try { await openSqliteStore({ dataDir: ${JSON.stringify(dataDir)} }); console.log('opened'); }
+      catch (error) { console.log(error.message); }
+    `);
+    expect(child.stdout).toContain(`the data directory ${dataDir} is in use by another collector`);
+    await store.close();
+    // Released with the store (and by the OS with a dead process): the next one opens.
+    const next = await openSqliteStore({ dataDir });
+    await next.close();
+  });
+
+  it('refuses a data directory in the earlier file format, saying what to do', async () => {
+    const dataDir = await dir();
+    await writeFile(join(dataDir, 'responses.db'), '{"_id":"x"}\n');
+    await expect(openSqliteStore({ dataDir })).rejects.toThrow(/earlier storage format \(responses\.db\).*new directory/);
+  });
+
+  it('refuses a database newer than this code', async () => {
+    const dataDir = await dir();
+    await (await openSqliteStore({ dataDir })).close();
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    await expect(openSqliteStore({ dataDir })).rejects.toThrow(/schema version \d+, newer than this collector knows/);
+  });
+
+  for (let from = 0; from < MIGRATIONS.length; from += 1) {
+    it(`migrates a database from schema version ${from} to the latest, keeping its data`, async () => {
+      const dataDir = await dir();
+      const path = join(dataDir, DATABASE_FILE);
+      const early = new Database(path);
+      early.pragma('journal_mode = WAL');
+      migrate(early, path, from);
+      early.close();
+      const store = await openSqliteStore({ dataDir });
+      await store.responses.record(makeResponse(1), [makeAlert(1)]);
+      await store.close();
+      const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+      const reopened = await openSqliteStore({ dataDir });
+      expect(await reopened.responses.count({})).toBe(1);
+      await reopened.close();
+    });
+  }
+
+  it('uses an index for every list, count and lookup the repositories run', async () => {
+    const dataDir = await dir();
+    await (await openSqliteStore({ dataDir })).close();
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const plans = (sql: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('; ');
+    const queries = [
+      'SELECT doc FROM items WHERE 1 ORDER BY received_at DESC, id DESC LIMIT 50',
+      "SELECT doc FROM items WHERE survey_id = 'x' AND (received_at, id) < (1, 'a') ORDER BY received_at DESC, id DESC LIMIT 50",
+      "SELECT doc FROM items WHERE owner = 'x' ORDER BY received_at DESC, id DESC LIMIT 50",
+      "SELECT doc FROM items WHERE status IN ('new') ORDER BY received_at DESC, id DESC LIMIT 50",
+      'SELECT doc FROM items WHERE has_comment = 1 ORDER BY received_at DESC, id DESC LIMIT 50',
+      "SELECT id FROM items WHERE source = 'survey' AND source_id = 'x'",
+      "SELECT id FROM items WHERE user_id = 'u'",
+      "SELECT survey_id, max(at) FROM displays WHERE user_id = 'u' AND project_key = 'p' AND event = 'shown' GROUP BY survey_id",
+      "SELECT survey_id, max(at) FROM displays WHERE anonymous_id = 'u' AND project_key = 'p' AND event = 'shown' GROUP BY survey_id",
+      "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at LIMIT 1",
+      "SELECT * FROM alerts WHERE status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 50",
+      "SELECT * FROM alerts WHERE owner_id = 'x' AND status = 'failed' AND failed_at >= 1 AND failed_at < 2 ORDER BY failed_at DESC LIMIT 5",
+      "SELECT * FROM alerts WHERE response_id = 'r'",
+      "SELECT * FROM day_counts WHERE day >= '2026-01-01' AND day < '2027-01-01'",
+    ];
+    for (const sql of queries) {
+      const plan = plans(sql);
+      expect(plan, sql).not.toMatch(/^SCAN \w+$|; SCAN \w+$|SCAN \w+;|USE TEMP B-TREE FOR ORDER BY/);
+    }
+    db.close();
+  });
+
+  it('keeps every acknowledged answer, once, when the process is killed mid-write', async () => {
+    const dataDir = await dir();
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./sqlite-durability.child.ts', import.meta.url).pathname, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const acknowledged: string[] = [];
+    let buffered = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) if (line) acknowledged.push(line);
+        if (acknowledged.length >= 300 && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    await new Promise((resolve) => child.once('exit', resolve).once('close', resolve));
+    const store = await openSqliteStore({ dataDir });
+    for (const id of acknowledged) expect(await store.responses.get(id), id).not.toBeNull();
+    const stored = await store.responses.count({});
+    expect(stored).toBeGreaterThanOrEqual(acknowledged.length);
+    const days = await store.reports.days({ from: '2000-01-01', to: '2100-01-01' });
+    // The counters hold exactly the answers stored: nothing counted twice or left out.
+    expect(days.reduce((sum, day) => sum + day.responses, 0)).toBe(stored);
+    expect((await store.alerts.page({}, 100_000)).length).toBe(stored);
+    await store.close();
+  });
+});
+
+function runNode(script: string): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve({ stdout }));
+  });
+}
