@@ -9,7 +9,7 @@ export function encodeResponse(response: ResponseDoc): string {
 }
 
 export function decodeResponse(doc: string): ResponseDoc {
-  const response = JSON.parse(doc) as ResponseDoc & { receivedAt: string };
+  const response = JSON.parse(doc) as ResponseDoc;
   response.receivedAt = new Date(response.receivedAt);
   for (const change of response.triage.history) change.at = new Date(change.at as unknown as string);
   return response;
