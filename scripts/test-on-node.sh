@@ -17,7 +17,12 @@ cd "$root"
 addon="$(cd "$root/packages/collector" && node -p "require('path').dirname(require.resolve('better-sqlite3/package.json'))")"
 node_gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
 # Builds the addon from source against the headers in $1, with the node in $1/bin.
-rebuild() { (cd "$addon" && PATH="$1/bin:$PATH" node "$node_gyp" rebuild --release --nodedir="$1" >/dev/null); }
+rebuild() {
+  local log
+  log="$(mktemp)"
+  (cd "$addon" && PATH="$1/bin:$PATH" node "$node_gyp" rebuild --release --nodedir="$1") >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; return 1; }
+  rm -f "$log"
+}
 restore() { rebuild "$(cd "$(dirname "$(command -v node)")/.." && pwd)"; }
 trap restore EXIT
 rebuild "$node_dir"
