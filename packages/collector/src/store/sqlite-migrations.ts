@@ -129,6 +129,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (day, survey_id)
   ) WITHOUT ROWID;
   `,
+  // 2: items from intake paths (email, Slack, GitHub, cases, notes, imports) beside survey answers: their
+  // feedback type, region and when they happened; full-text search over every item's text.
+  `
+  ALTER TABLE items ADD COLUMN feedback_type TEXT;
+  ALTER TABLE items ADD COLUMN region TEXT;
+  ALTER TABLE items ADD COLUMN occurred_at INTEGER;
+  UPDATE items SET occurred_at = received_at;
+  CREATE INDEX items_occurred ON items (occurred_at DESC, id DESC);
+  CREATE INDEX items_by_source ON items (source, occurred_at DESC, id DESC);
+  CREATE INDEX items_type ON items (feedback_type, occurred_at DESC, id DESC) WHERE feedback_type IS NOT NULL;
+  CREATE VIRTUAL TABLE items_text USING fts5 (text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+  INSERT INTO items_text (rowid, text) SELECT rowid, doc ->> '$.answers.comment' FROM items WHERE has_comment = 1;
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { GroupCommit } from './group-commit.ts';
 import { decodeResponse, encodeResponse, ms } from './sqlite-codec.ts';
 import { insertAlerts } from './sqlite-alerts.ts';
+import { searchCondition } from './sqlite-search.ts';
 import { StatementCache } from './statement-cache.ts';
 import type { AlertDoc, Position, ResponseCriteria, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally, TriageUpdate } from './store.ts';
 
@@ -43,9 +44,15 @@ function whereOf(filter: ResponseFilter): { sql: string; params: Param[] } {
       parts.push('received_at < ?');
       params.push(ms(c.to));
     }
+    if (c.search !== undefined) {
+      const search = searchCondition(c.search);
+      parts.push(search.sql);
+      params.push(...search.params);
+    }
     return parts;
   };
-  const parts = criteria(filter);
+  // Unary `+`: only survey answers, without letting the source index displace the time-ordered ones.
+  const parts = [`+source = '${SOURCE}'`, ...criteria(filter)];
   if (filter.anyOf !== undefined) {
     const alternatives = filter.anyOf.map((c) => {
       const inner = criteria(c);
@@ -53,20 +60,21 @@ function whereOf(filter: ResponseFilter): { sql: string; params: Param[] } {
     });
     parts.push(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
   }
-  return { sql: parts.length === 0 ? '1' : parts.join(' AND '), params };
+  return { sql: parts.join(' AND '), params };
 }
 
 export function sqliteResponses(db: Database.Database, commit: GroupCommit): ResponseRepository {
   const statements = new StatementCache(db);
   const insertItem = db.prepare(
     `INSERT INTO items (id, source, source_id, project_key, survey_id, kind, product_area, plan, category, has_comment,
-       user_id, owner, status, received_at, doc)
+       user_id, owner, status, received_at, occurred_at, doc)
      VALUES (@id, @source, @sourceId, @projectKey, @surveyId, @kind, @productArea, @plan, @category, @hasComment,
-       @userId, @owner, @status, @receivedAt, @doc)
+       @userId, @owner, @status, @receivedAt, @receivedAt, @doc)
      ON CONFLICT (source, source_id) DO NOTHING`,
   );
+  const indexText = db.prepare('INSERT INTO items_text (rowid, text) VALUES (?, ?)');
   const idBySource = db.prepare('SELECT id FROM items WHERE source = ? AND source_id = ?').pluck();
-  const docById = db.prepare('SELECT doc FROM items WHERE id = ?').pluck();
+  const docById = db.prepare(`SELECT doc FROM items WHERE id = ? AND source = '${SOURCE}'`).pluck();
   const updateTriageRow = db.prepare('UPDATE items SET owner = ?, status = ?, doc = ? WHERE id = ?');
   const countDay = db.prepare(
     `INSERT INTO day_counts (day, survey_id, plan, project_key, kind, product_area, responses, comments, promoters, passives, detractors)
@@ -104,6 +112,7 @@ export function sqliteResponses(db: Database.Database, commit: GroupCommit): Res
       doc: encodeResponse(response),
     });
     if (inserted.changes === 0) return { id: idBySource.get(SOURCE, response.submissionId) as string, duplicate: true };
+    if (response.answers.comment) indexText.run(inserted.lastInsertRowid, response.answers.comment);
     insertAlerts(db, alerts);
     countDay.run({
       day: response.day,

@@ -85,16 +85,31 @@ describe('SQLite store files', () => {
       const early = new Database(path);
       early.pragma('journal_mode = WAL');
       migrate(early, path, from);
+      // An answer stored by that version, written as it wrote them.
+      const earlier = makeResponse(9, { answers: { score: 2, comment: 'written before the upgrade' }, hasComment: true });
+      if (from >= 1) {
+        early
+          .prepare(
+            `INSERT INTO items (id, source, source_id, project_key, survey_id, kind, product_area, plan, category, has_comment, user_id, owner, status, received_at, doc)
+             VALUES (?, 'survey', ?, 'pk_demo', 'app-nps', 'nps', 'editor', 'saas', 'detractor', 1, ?, NULL, 'new', ?, ?)`,
+          )
+          .run(earlier._id, earlier.submissionId, earlier.respondent.userId ?? null, earlier.receivedAt.getTime(), JSON.stringify(earlier));
+      }
       early.close();
       const store = await openSqliteStore({ dataDir });
       await store.responses.record(makeResponse(1), [makeAlert(1)]);
+      if (from >= 1) {
+        expect(await store.responses.get(earlier._id)).toEqual(earlier);
+        expect((await store.responses.page({ search: 'upgrade' }, 10)).map((r) => r._id)).toEqual([earlier._id]);
+        expect((await store.items.page({}, 10)).length).toBe(2);
+      }
       await store.close();
       const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       db.close();
       const reopened = await openSqliteStore({ dataDir });
-      expect(await reopened.responses.count({})).toBe(1);
+      expect(await reopened.responses.count({})).toBe(from >= 1 ? 2 : 1);
       await reopened.close();
     });
   }
@@ -120,6 +135,11 @@ describe('SQLite store files', () => {
       "SELECT * FROM alerts WHERE owner_id = 'x' AND status = 'failed' AND failed_at >= 1 AND failed_at < 2 ORDER BY failed_at DESC LIMIT 5",
       "SELECT * FROM alerts WHERE response_id = 'r'",
       "SELECT * FROM day_counts WHERE day >= '2026-01-01' AND day < '2027-01-01'",
+      "SELECT source, doc FROM items WHERE 1 ORDER BY occurred_at DESC, id DESC LIMIT 50",
+      "SELECT source, doc FROM items WHERE source = 'slack' ORDER BY occurred_at DESC, id DESC LIMIT 50",
+      "SELECT source, doc FROM items WHERE feedback_type = 'product' ORDER BY occurred_at DESC, id DESC LIMIT 50",
+      "SELECT doc FROM items WHERE +source = 'survey' AND kind = 'nps' ORDER BY received_at DESC, id DESC LIMIT 50",
+      "SELECT doc FROM items WHERE +source = 'survey' ORDER BY received_at DESC, id DESC LIMIT 50",
     ];
     for (const sql of queries) {
       const plan = plans(sql);

@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { sqliteAlerts } from './sqlite-alerts.ts';
 import { sqliteDisplays } from './sqlite-displays.ts';
+import { sqliteItems } from './sqlite-items.ts';
 import { sqliteLeases } from './sqlite-leases.ts';
 import { sqliteReports } from './sqlite-reports.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
@@ -48,6 +49,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
   const commit = new GroupCommit(db);
   const eraseStatements = {
     items: db.prepare('SELECT id FROM items WHERE user_id = ?').pluck(),
+    text: db.prepare('DELETE FROM items_text WHERE rowid IN (SELECT rowid FROM items WHERE user_id = ?)'),
     alerts: db.prepare("DELETE FROM alerts WHERE response_id = ? AND status = 'pending'"),
     responses: db.prepare('DELETE FROM items WHERE user_id = ?'),
     displays: db.prepare('DELETE FROM displays WHERE user_id = ?'),
@@ -57,6 +59,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
   return {
     engine: 'sqlite',
     responses: sqliteResponses(db, commit),
+    items: sqliteItems(db, commit),
     displays: sqliteDisplays(db, commit),
     alerts: sqliteAlerts(db, commit),
     leases: sqliteLeases(db, commit),
@@ -65,6 +68,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
       return commit.run((): ErasureCounts => {
         let alerts = 0;
         for (const id of eraseStatements.items.all(userId) as string[]) alerts += eraseStatements.alerts.run(id).changes;
+        eraseStatements.text.run(userId);
         const responses = eraseStatements.responses.run(userId).changes;
         const displays = eraseStatements.displays.run(userId).changes;
         return { responses, displays, alerts };

@@ -1,5 +1,5 @@
 /** Valid documents for the store tests, one builder per aggregate; each takes overrides. */
-import type { AlertDoc, DisplayDoc, ResponseDoc } from './store.ts';
+import type { AlertDoc, DisplayDoc, ItemDoc, ResponseDoc } from './store.ts';
 
 export function makeResponse(n: number, overrides: Partial<ResponseDoc> = {}): ResponseDoc {
   const receivedAt = new Date(Date.UTC(2026, 0, 5, 12, 0, n));
@@ -47,6 +47,27 @@ export function makeDisplay(n: number, overrides: Partial<DisplayDoc> = {}): Dis
     event: 'shown',
     userId: `user-${n}`,
     at: new Date(Date.UTC(2026, 0, 5, 12, 0, n)),
+    ...overrides,
+  };
+}
+
+export function makeItem(n: number, overrides: Partial<ItemDoc> = {}): ItemDoc {
+  const occurredAt = new Date(Date.UTC(2026, 0, 5, 12, 0, n));
+  return {
+    _id: `item-${n}`,
+    source: 'email',
+    sourceId: `<message-${n}@mail.example.com>`,
+    feedbackType: 'product',
+    title: `Feedback ${n}`,
+    text: `Item number ${n}`,
+    customer: { accountId: `acct-${n}`, accountName: 'Acme', plan: 'self-managed', region: 'emea' },
+    reporter: { name: 'Sam Seller', email: 'sam@example.com' },
+    links: [{ rel: 'message', url: `https://mail.example.com/${n}` }],
+    occurredAt,
+    receivedAt: new Date(occurredAt.getTime() + 60_000),
+    details: {},
+    routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' },
+    triage: { status: 'new', tags: [], history: [] },
     ...overrides,
   };
 }

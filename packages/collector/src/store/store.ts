@@ -14,11 +14,13 @@
  * - answer every list from an index, page by keyset (never by offset) and stream large results, so that
  *   memory stays flat however much is stored.
  */
-import type { Alert, Channel, NpsCategory, Plan, StoredResponse, SurveyKind, Triage, TriageStatus } from '@heed/shared';
+import type { Alert, Channel, FeedbackSource, IntakeSource, NpsCategory, Plan, StoredItem, StoredResponse, SurveyKind, Triage, TriageStatus } from '@heed/shared';
 
 /** A stored survey response: the first kind of feedback item (source `survey`, source id = submission id). */
 export type ResponseDoc = StoredResponse;
 export type AlertDoc = Alert;
+/** A stored feedback item from an intake path (email, Slack, GitHub, cases, staff notes, imports). */
+export type ItemDoc = StoredItem;
 
 /** A shown / dismissed / snoozed record, for response rates and cross-device throttling. */
 export interface DisplayDoc {
@@ -52,6 +54,8 @@ export interface ResponseCriteria {
   /** `[from, to)` on `receivedAt`. */
   from?: Date;
   to?: Date;
+  /** Every word occurs in the comment (case- and accent-insensitive), the last one as a prefix. */
+  search?: string;
 }
 
 /** The criteria, and (when given) at least one of `anyOf`. */
@@ -99,6 +103,52 @@ export interface ResponseRepository {
    * answers how many answers it completed. A no-op where `record` is one transaction.
    */
   resumeInterrupted(now: Date): Promise<number>;
+}
+
+/** Conditions on feedback items of every source (survey answers included); all given ones must hold. */
+export interface ItemFilter {
+  source?: FeedbackSource;
+  feedbackType?: string;
+  productArea?: string;
+  plan?: Plan;
+  region?: string;
+  status?: TriageStatus[];
+  /** The triage owner, else the routed one. */
+  owner?: string;
+  /** Every word occurs in the text (a survey answer's comment), case- and accent-insensitive, the last as a prefix. */
+  search?: string;
+  /** `[from, to)` on when it happened (survey answers: when received). */
+  from?: Date;
+  to?: Date;
+}
+
+/** One entry of the inbox: a survey answer or an item from an intake path. */
+export type InboxEntry = { source: 'survey'; response: ResponseDoc } | { source: IntakeSource; item: ItemDoc };
+
+/** What a later delivery of the same original may change (a GitHub issue relabelled or closed). */
+export interface ItemRevision {
+  title?: string;
+  text?: string;
+  links?: ItemDoc['links'];
+  details?: Record<string, string>;
+}
+
+export interface ItemRepository {
+  /**
+   * Stores a new item with its alerts, durably, all or nothing. The same original (source + source id)
+   * again stores nothing and answers the first one's id with `duplicate: true`.
+   */
+  record(item: ItemDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }>;
+  /** Applies a revision to the item of that original; `null` when there is none. */
+  revise(source: IntakeSource, sourceId: string, revision: ItemRevision): Promise<ItemDoc | null>;
+  get(id: string): Promise<ItemDoc | null>;
+  /** The item of an original, if stored. */
+  bySource(source: IntakeSource, sourceId: string): Promise<ItemDoc | null>;
+  /** Every source, newest first by (occurredAt, id). */
+  page(filter: ItemFilter, limit: number, after?: Position): Promise<InboxEntry[]>;
+  stream(filter: ItemFilter): AsyncIterable<InboxEntry>;
+  /** Triage of an intake item, as `responses.updateTriage` does for answers. */
+  updateTriage(id: string, update: TriageUpdate): Promise<ItemDoc | null | 'conflict'>;
 }
 
 export interface SeenRecord {
@@ -216,6 +266,7 @@ export interface ErasureCounts {
 export interface Store {
   readonly engine: 'sqlite' | 'mongo';
   readonly responses: ResponseRepository;
+  readonly items: ItemRepository;
   readonly displays: DisplayRepository;
   readonly alerts: AlertRepository;
   readonly leases: LeaseRepository;
