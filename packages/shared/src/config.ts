@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { HttpUrlSchema, IsoDateSchema, NpsCategorySchema, OriginSchema, PlanSchema, ProjectKeySchema, SlugSchema } from './primitives.ts';
 import { SurveySchema } from './survey.ts';
+import { FeedbackSourceSchema, RegionSchema } from './feedback-item.ts';
+import { checkIntakeReferences, DEFAULT_FEEDBACK_TYPES, FeedbackTypeSchema, IntakeConfigSchema } from './intake-config.ts';
 
 export const ProjectSchema = z.strictObject({
   key: ProjectKeySchema,
@@ -36,6 +38,12 @@ export const RouteWhenSchema = z.strictObject({
   category: NpsCategorySchema.optional(),
   /** Case-insensitive whole-word match against the comment; any one matches. */
   keywordsAny: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  /** Where the feedback came from (`survey` for survey answers). */
+  source: FeedbackSourceSchema.optional(),
+  /** One of `feedbackTypes` (survey answers have none). */
+  feedbackType: SlugSchema.optional(),
+  /** The customer's region. */
+  region: RegionSchema.optional(),
 });
 export type RouteWhen = z.infer<typeof RouteWhenSchema>;
 
@@ -78,6 +86,10 @@ export const HeedConfigSchema = z
     routes: z.array(RouteSchema).default([]),
     rotation: RotationSchema.optional(),
     digest: DigestSettingsSchema.optional(),
+    /** The kinds of feedback items are sorted by. */
+    feedbackTypes: z.array(FeedbackTypeSchema).min(1).max(100).default(DEFAULT_FEEDBACK_TYPES),
+    /** Feedback from other sources: email, Slack, GitHub, cases, `POST /v1/feedback` tokens. */
+    intake: IntakeConfigSchema.default({ tokens: [] }),
   })
   .superRefine((config, ctx) => {
     const unique = (items: { id?: string; key?: string }[], field: 'id' | 'key', path: string) => {
@@ -109,6 +121,7 @@ export const HeedConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['rotation', 'owners', index], message: `unknown owner "${owner}"` });
       }
     });
+    checkIntakeReferences(config, ctx);
   });
 export type HeedConfigInput = z.input<typeof HeedConfigSchema>;
 export type HeedConfig = z.output<typeof HeedConfigSchema>;

@@ -10,3 +10,4 @@ export * from './eligibility.ts';
 export * from './public-queries.ts';
 export * from './feedback-item.ts';
 export * from './intake-config.ts';
+export * from './intake-config.ts';
