@@ -10,4 +10,3 @@ export * from './eligibility.ts';
 export * from './public-queries.ts';
 export * from './feedback-item.ts';
 export * from './intake-config.ts';
-export * from './intake-config.ts';
