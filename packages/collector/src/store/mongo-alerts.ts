@@ -11,6 +11,13 @@ import { ATTEMPT_LOG_SIZE } from './mongo-models.ts';
 import type { AlertAttempt, AlertDoc, AlertFilter, AlertRepository, AttemptRecord } from './store.ts';
 
 const WITHOUT_LOG = { log: 0 } as const;
+
+/** The alert without its attempt log (`findOneAndUpdate` answers it whole: FerretDB 1.24 takes no projection there). */
+function alertOf(doc: mongo.Document | null): AlertDoc | null {
+  if (!doc) return null;
+  const { log: _log, ...alert } = doc;
+  return alert as AlertDoc;
+}
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 
 /** The update an attempt's outcome makes, besides counting it and releasing the lease. */
@@ -36,16 +43,16 @@ export function mongoAlerts(context: MongoContext): AlertRepository {
       const claimed = await alerts.findOneAndUpdate(
         { status: 'pending', nextAttemptAt: { $lte: now }, leaseUntil: { $not: { $gt: now } } },
         { $set: { leaseOwner: holder, leaseUntil } },
-        { sort: { nextAttemptAt: 1 }, returnDocument: 'after', projection: WITHOUT_LOG },
+        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
       );
-      return claimed as AlertDoc | null;
+      return alertOf(claimed);
     },
     async recordAttempt(id, holder, leaseUntil, attempt) {
       const { $set, $unset } = outcome(attempt);
       const entry: AlertAttempt = { at: attempt.at, status: attempt.status, ...(attempt.status !== 'delivered' && { error: attempt.error }) };
       const result = await alerts.updateOne(
         { _id: id as never, status: 'pending', leaseOwner: holder, leaseUntil },
-        { $set, $unset, $inc: { attempts: 1 }, $push: { log: { $each: [entry], $slice: -ATTEMPT_LOG_SIZE } } },
+        { $set, $unset, $inc: { attempts: 1 }, $push: { log: { $each: [entry], $slice: -ATTEMPT_LOG_SIZE } } } as mongo.Document,
       );
       return result.matchedCount > 0;
     },
@@ -68,9 +75,9 @@ export function mongoAlerts(context: MongoContext): AlertRepository {
       const requeued = await alerts.findOneAndUpdate(
         { _id: id as never, status: 'failed' },
         { $set: { status: 'pending', attempts: 0, nextAttemptAt: now }, $unset: { lastError: '', failedAt: '', leaseOwner: '', leaseUntil: '' } },
-        { returnDocument: 'after', projection: WITHOUT_LOG },
+        { returnDocument: 'after' },
       );
-      return requeued as AlertDoc | null;
+      return alertOf(requeued);
     },
     async failedBetween(ownerId, from, to, limit) {
       const found = await alerts

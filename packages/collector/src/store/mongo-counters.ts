@@ -2,7 +2,7 @@
  * Report counters as `$inc` upserts: one document per day x survey x plan for answers (`report_days`), one per
  * day x survey for displays (`display_days`). Without a transaction an answer is counted under a guard: the
  * counter lists the answer in `applying` as it adds it, and skips an answer already listed, so completing
- * an interrupted write again never counts it twice (the writer then `$pull`s it, once its claim is cleared).
+ * an interrupted write again never counts it twice (the writer then `$pullAll`s it, once its claim is cleared).
  */
 import type { mongo } from 'mongoose';
 import { isDuplicateKey, native, type MongoContext } from './mongo-context.ts';
@@ -14,14 +14,20 @@ export function reportDayId(response: ResponseDoc): string {
   return `${response.day}|${response.surveyId}|${response.plan ?? 'unknown'}`;
 }
 
-/** What one answer adds to its counter. */
-function increments(response: ResponseDoc): Record<string, number> {
-  const inc: Record<string, number> = { responses: 1 };
-  if (response.hasComment) inc.comments = 1;
-  if (response.category) inc[`${response.category}s`] = 1;
-  const { score, reason, reasons = [] } = response.answers;
-  if (score !== undefined) inc[`scores.${score}`] = 1;
-  for (const id of new Set(reason ? [reason, ...reasons] : reasons)) inc[`reasons.${id}`] = 1;
+/** What answers add to their counter. */
+function increments(responses: ResponseDoc[]): Record<string, number> {
+  const inc: Record<string, number> = {};
+  const add = (field: string) => {
+    inc[field] = (inc[field] ?? 0) + 1;
+  };
+  for (const response of responses) {
+    add('responses');
+    if (response.hasComment) add('comments');
+    if (response.category) add(`${response.category}s`);
+    const { score, reason, reasons = [] } = response.answers;
+    if (score !== undefined) add(`scores.${score}`);
+    for (const id of new Set(reason ? [reason, ...reasons] : reasons)) add(`reasons.${id}`);
+  }
   return inc;
 }
 
@@ -44,30 +50,51 @@ function initial(response: ResponseDoc, inc: Record<string, number>): mongo.Docu
 
 /** Adds the answer to its counter inside a transaction. */
 export async function countInTransaction(context: MongoContext, response: ResponseDoc, session: mongo.ClientSession): Promise<void> {
-  const inc = increments(response);
+  const inc = increments([response]);
   await native(context.models.reportDays).updateOne({ _id: reportDayId(response) as never }, { $inc: inc, $setOnInsert: initial(response, inc) }, { upsert: true, session });
 }
 
-/** Adds the answer to its counter unless it was added before (listed in `applying`); answers the counter id. */
-export async function countOnce(context: MongoContext, response: ResponseDoc): Promise<string> {
-  const counters = native(context.models.reportDays);
-  const _id = reportDayId(response);
-  const inc = increments(response);
-  const unlisted = { _id: _id as never, applying: { $nin: [response._id] } };
-  const update = { $inc: inc, $push: { applying: response._id } };
-  try {
-    await counters.updateOne(unlisted, { ...update, $setOnInsert: initial(response, inc) }, { upsert: true });
-  } catch (error) {
-    // The counter exists: either it lists the answer already (counted), or a concurrent upsert created it.
-    if (!isDuplicateKey(error)) throw error;
-    await counters.updateOne(unlisted, update);
+/**
+ * Adds each answer to its counter unless it was added before (listed in `applying`): one `$inc` per counter
+ * for all its answers when none of them is listed yet, else one answer at a time. Answers the ids listed,
+ * by counter.
+ */
+export async function countAll(context: MongoContext, responses: ResponseDoc[]): Promise<Map<string, string[]>> {
+  const byCounter = new Map<string, ResponseDoc[]>();
+  for (const response of responses) {
+    const id = reportDayId(response);
+    byCounter.set(id, [...(byCounter.get(id) ?? []), response]);
   }
-  return _id;
+  await Promise.all(
+    [...byCounter.values()].map(async (group) => {
+      if (group.length > 1 && (await countOnce(context, group))) return;
+      for (const response of group) await countOnce(context, [response]);
+    }),
+  );
+  return new Map([...byCounter].map(([id, group]) => [id, group.map((response) => response._id)]));
 }
 
-/** Drops the answer from its counter's `applying` list, once its claim is cleared. */
-export async function unlist(context: MongoContext, counterId: string, responseId: string): Promise<void> {
-  await native(context.models.reportDays).updateOne({ _id: counterId as never }, { $pull: { applying: responseId } });
+/** Adds the answers (of one counter) unless any of them is listed already; `false` when nothing was added. */
+async function countOnce(context: MongoContext, group: ResponseDoc[]): Promise<boolean> {
+  const counters = native(context.models.reportDays);
+  const first = group[0] as ResponseDoc;
+  const ids = group.map((response) => response._id);
+  const inc = increments(group);
+  const unlisted = { _id: reportDayId(first) as never, applying: { $nin: ids } };
+  const update: mongo.Document = { $inc: inc, $push: { applying: { $each: ids } } };
+  try {
+    await counters.updateOne(unlisted, { ...update, $setOnInsert: initial(first, inc) }, { upsert: true });
+    return true;
+  } catch (error) {
+    // The counter exists: either it lists one of the answers already, or a concurrent upsert created it.
+    if (!isDuplicateKey(error)) throw error;
+    return (await counters.updateOne(unlisted, update)).matchedCount > 0;
+  }
+}
+
+/** Drops answers from their counter's `applying` list, once their claims are cleared. */
+export async function unlist(context: MongoContext, counterId: string, responseIds: string[]): Promise<void> {
+  await native(context.models.reportDays).updateOne({ _id: counterId as never }, { $pullAll: { applying: responseIds } } as mongo.Document);
 }
 
 export function displayDayId(display: DisplayDoc): string {

@@ -9,7 +9,7 @@
  * there is to complete.
  */
 import type { mongo } from 'mongoose';
-import { countOnce, unlist } from './mongo-counters.ts';
+import { countAll, unlist } from './mongo-counters.ts';
 import { claimTime, insertNew, native, type MongoContext } from './mongo-context.ts';
 import { fromItem } from './mongo-items.ts';
 import type { AlertDoc, ResponseDoc } from './store.ts';
@@ -19,17 +19,28 @@ export function newClaim(context: MongoContext, now: Date): { token: string; unt
   return { token: context.newToken(), until: new Date(claimTime(now) + context.claimMs) };
 }
 
-/** Writes the effects of an answer whose claim `token` is; `false` when another writer took the claim over. */
-export async function completeRecord(context: MongoContext, response: ResponseDoc, alerts: AlertDoc[], token: string): Promise<boolean> {
-  await insertNew(native(context.models.alerts), alerts as unknown as mongo.Document[]);
-  const counter = await countOnce(context, response);
-  const cleared = await native(context.models.items).updateOne(
-    { _id: response._id as never, effectsClaim: token },
+export interface Recorded {
+  response: ResponseDoc;
+  alerts: AlertDoc[];
+}
+
+/**
+ * Writes the effects of answers whose claim is `token`, a few writes for all of them: one insert of every
+ * alert, one guarded `$inc` per counter, one update clearing the claims, one `$pullAll` per counter.
+ * Answers how many it cleared; fewer than given when another writer took some claims over (their
+ * `applying` entries are then left for that writer, whose count they guard).
+ */
+export async function completeRecords(context: MongoContext, recorded: Recorded[], token: string): Promise<number> {
+  if (recorded.length === 0) return 0;
+  await insertNew(native(context.models.alerts), recorded.flatMap(({ alerts }) => alerts) as unknown as mongo.Document[]);
+  const listed = await countAll(context, recorded.map(({ response }) => response));
+  const ids = recorded.map(({ response }) => response._id);
+  const cleared = await native(context.models.items).updateMany(
+    { _id: { $in: ids as never[] }, effectsClaim: token },
     { $unset: { effectsPending: '', effectsClaim: '', effectsAlerts: '' } },
   );
-  if (cleared.matchedCount === 0) return false;
-  await unlist(context, counter, response._id);
-  return true;
+  if (cleared.matchedCount === ids.length) await Promise.all([...listed].map(([counter, answers]) => unlist(context, counter, answers)));
+  return cleared.matchedCount;
 }
 
 /** Takes over the expired claim of one answer and completes its effects; `false` when there was none to take. */
@@ -41,7 +52,7 @@ export async function resumeRecord(context: MongoContext, id: string, now: Date)
     { returnDocument: 'after' },
   );
   if (!item) return false;
-  return completeRecord(context, fromItem(item), (item.effectsAlerts ?? []) as AlertDoc[], claim.token);
+  return (await completeRecords(context, [{ response: fromItem(item), alerts: (item.effectsAlerts ?? []) as AlertDoc[] }], claim.token)) > 0;
 }
 
 /** Inserts a triage change's alerts and clears their claim, if `token` still holds it. */
@@ -59,7 +70,7 @@ async function resumeTriageAlerts(context: MongoContext, id: string, now: Date):
   const item = await native(context.models.items).findOneAndUpdate(
     { _id: id as never, triageAlertsPending: { $lte: new Date(claimTime(now)) } },
     { $set: { triageAlertsPending: claim.until, triageAlertsClaim: claim.token } },
-    { returnDocument: 'after', projection: { triageAlerts: 1 } },
+    { returnDocument: 'after' },
   );
   if (!item) return false;
   return completeTriageAlerts(context, id, (item.triageAlerts ?? []) as AlertDoc[], claim.token);

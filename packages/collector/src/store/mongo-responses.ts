@@ -1,13 +1,15 @@
 /**
  * Responses on MongoDB, as survey items. `record` writes an answer with its alerts and counts in one
- * transaction where the deployment has them, else by the claim protocol (`mongo-effects.ts`). Lists are
+ * transaction where the deployment has them, else by the claim protocol (`mongo-effects.ts`), in batches
+ * (`mongo-record-batch.ts`). Lists are
  * keyset pages on the `(source, ..., receivedAt, _id)` indexes; `tally` sums a projection of the matching
  * answers in TypeScript (FerretDB 1.24 gets `$group` with several accumulators wrong and lacks `$cond`).
  */
 import type { mongo } from 'mongoose';
 import { countInTransaction } from './mongo-counters.ts';
 import { claimTime, inTransaction, isDuplicateKey, native, validated, type MongoContext } from './mongo-context.ts';
-import { completeRecord, newClaim, resumeExpired, resumeRecord } from './mongo-effects.ts';
+import { resumeExpired, resumeRecord } from './mongo-effects.ts';
+import { createRecordBatcher } from './mongo-record-batch.ts';
 import { fromItem, NEWEST_FIRST, RESPONSE_PROJECTION, responseQuery, SURVEY_SOURCE, toItem } from './mongo-items.ts';
 import { alertsNotIn, updateTriage } from './mongo-triage.ts';
 import type { AlertDoc, Position, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally } from './store.ts';
@@ -33,6 +35,8 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
     return { id, duplicate: true };
   }
 
+  const batcher = createRecordBatcher(context, duplicateOf);
+
   async function recordInTransaction(response: ResponseDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }> {
     const item = await validated(models.items, toItem(response));
     const unique = await validAlerts(alertsNotIn([], alerts));
@@ -51,32 +55,13 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
     return { id: response._id, duplicate: false };
   }
 
-  async function recordWithClaim(response: ResponseDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }> {
-    const claim = newClaim(context, response.receivedAt);
-    const item = await validated(models.items, {
-      ...toItem(response),
-      effectsPending: claim.until,
-      effectsClaim: claim.token,
-      effectsAlerts: alerts,
-    });
-    try {
-      await items.insertOne(item);
-    } catch (error) {
-      const first = isDuplicateKey(error) ? await duplicateOf(response) : null;
-      if (!first) throw error;
-      return first;
-    }
-    await completeRecord(context, response, (item.effectsAlerts ?? []) as AlertDoc[], claim.token);
-    return { id: response._id, duplicate: false };
-  }
-
   async function page(filter: ResponseFilter, limit: number, after?: Position): Promise<ResponseDoc[]> {
     const found = await items.find(responseQuery(filter, after), { projection: RESPONSE_PROJECTION, sort: NEWEST_FIRST, limit }).toArray();
     return found.map(fromItem);
   }
 
   return {
-    record: (response, alerts) => (context.transactions ? recordInTransaction(response, alerts) : recordWithClaim(response, alerts)),
+    record: (response, alerts) => (context.transactions ? recordInTransaction(response, alerts) : batcher.record(response, alerts)),
     async get(id) {
       const item = await items.findOne({ _id: id as never, source: SURVEY_SOURCE }, { projection: RESPONSE_PROJECTION });
       return item ? fromItem(item) : null;

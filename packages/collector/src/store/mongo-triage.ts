@@ -2,13 +2,15 @@
  * A triage change as a compare-and-set: the update matches only while the stored triage is the one the
  * caller read (status, owner, issue URL, tags, and as many history entries), pushes the history entry and
  * moves the `owner` the console filters by. The new owner's alerts commit with it in a transaction, or go
- * by their own claim (`mongo-effects.ts`) where there is none.
+ * by their own claim (`mongo-effects.ts`) where there is none. `findOneAndUpdate` answers whole items
+ * (FerretDB 1.24 takes no projection there); `fromItem` leaves out what is not the response.
  */
 import type { mongo } from 'mongoose';
 import { inTransaction, native, validated, type MongoContext } from './mongo-context.ts';
 import { completeTriageAlerts, newClaim } from './mongo-effects.ts';
-import { fromItem, RESPONSE_PROJECTION, SURVEY_SOURCE } from './mongo-items.ts';
-import type { AlertDoc, ResponseDoc, Triage, TriageUpdate } from './store.ts';
+import { fromItem, SURVEY_SOURCE } from './mongo-items.ts';
+import type { Triage } from '@heed/shared';
+import type { AlertDoc, ResponseDoc, TriageUpdate } from './store.ts';
 
 const alertKey = (alert: Pick<AlertDoc, 'responseId' | 'ownerId' | 'channel'>) => `${alert.responseId}|${alert.ownerId}|${alert.channel}`;
 
@@ -47,8 +49,6 @@ function triageChange(routedOwner: string | undefined, { next, change }: TriageU
   return { $set, ...(Object.keys($unset).length > 0 && { $unset }), $push: { 'triage.history': change } };
 }
 
-const { triageAlerts: _kept, ...WITH_TRIAGE_ALERTS } = RESPONSE_PROJECTION;
-
 export async function updateTriage(context: MongoContext, id: string, update: TriageUpdate): Promise<ResponseDoc | null | 'conflict'> {
   const { models } = context;
   const items = native(models.items);
@@ -60,7 +60,7 @@ export async function updateTriage(context: MongoContext, id: string, update: Tr
 
   if (context.transactions) {
     const updated = await inTransaction(context, async (session) => {
-      const item = await items.findOneAndUpdate(cas, change, { returnDocument: 'after', projection: RESPONSE_PROJECTION, session });
+      const item = await items.findOneAndUpdate(cas, change, { returnDocument: 'after', session });
       if (!item || alerts.length === 0) return item;
       const stored = await native(models.alerts)
         .find({ responseId: { $in: [...new Set(update.alerts.map((alert) => alert.responseId))] } }, { projection: { responseId: 1, ownerId: 1, channel: 1 }, session })
@@ -74,7 +74,7 @@ export async function updateTriage(context: MongoContext, id: string, update: Tr
   }
 
   if (alerts.length === 0) {
-    const item = await items.findOneAndUpdate(cas, change, { returnDocument: 'after', projection: RESPONSE_PROJECTION });
+    const item = await items.findOneAndUpdate(cas, change, { returnDocument: 'after' });
     return item ? fromItem(item) : await goneOrConflict(context, id);
   }
   // The alerts ride in the item under a claim, so a crash before they are inserted leaves them to resume.
@@ -85,8 +85,8 @@ export async function updateTriage(context: MongoContext, id: string, update: Tr
       $set: { ...change.$set, triageAlertsPending: claim.until, triageAlertsClaim: claim.token },
       ...(change.$unset && { $unset: change.$unset }),
       $push: { ...change.$push, triageAlerts: { $each: alerts } },
-    },
-    { returnDocument: 'after', projection: WITH_TRIAGE_ALERTS },
+    } as mongo.Document,
+    { returnDocument: 'after' },
   );
   if (!item) return goneOrConflict(context, id);
   // All the alerts waiting in the item, an earlier change's too if its writer stopped.

@@ -1,0 +1,115 @@
+/**
+ * Answers recorded by the claim protocol, written in batches: the answers asked for while a batch is being
+ * written make up the next one, so under load a few writes (`completeRecords`) carry many answers, and an
+ * answer alone waits for no one. One batch is written at a time (FerretDB's SQLite backend answers
+ * concurrent writers with "database is locked"). Each caller is answered once its answer and its effects are
+ * acknowledged by the server.
+ */
+import { mongo } from 'mongoose';
+import { native, validated, type MongoContext } from './mongo-context.ts';
+import { completeRecords, newClaim, type Recorded } from './mongo-effects.ts';
+import { toItem } from './mongo-items.ts';
+import type { AlertDoc, ResponseDoc } from './store.ts';
+
+export type RecordResult = { id: string; duplicate: boolean };
+
+interface Queued extends Recorded {
+  resolve: (result: RecordResult) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 500;
+
+/**
+ * `duplicateOf` answers the answer stored before for a submission (completing its effects if they were left
+ * half done), `null` when there is none.
+ */
+export function createRecordBatcher(context: MongoContext, duplicateOf: (response: ResponseDoc) => Promise<RecordResult | null>) {
+  let queue: Queued[] = [];
+  let writing = false;
+
+  async function write(batch: Queued[]): Promise<void> {
+    const claim = newClaim(context, new Date(Math.max(...batch.map(({ response }) => response.receivedAt.getTime()))));
+    const items: { entry: Queued; doc: mongo.Document }[] = [];
+    // A submission twice in one batch: the later ones wait for the first and answer its id.
+    const firsts = new Map<string, Queued>();
+    const repeats: Queued[] = [];
+    for (const entry of batch) {
+      if (firsts.has(entry.response.submissionId)) {
+        repeats.push(entry);
+        continue;
+      }
+      try {
+        const doc = await validated(context.models.items, { ...toItem(entry.response), effectsPending: claim.until, effectsClaim: claim.token, effectsAlerts: entry.alerts });
+        firsts.set(entry.response.submissionId, entry);
+        items.push({ entry, doc });
+      } catch (error) {
+        entry.reject(error);
+      }
+    }
+
+    const failed = await insertItems(items.map(({ doc }) => doc));
+    const stored: Recorded[] = [];
+    const outcomes = new Map<string, Promise<RecordResult>>();
+    items.forEach(({ entry, doc }, index) => {
+      const error = failed.get(index);
+      if (error === undefined) {
+        stored.push({ response: entry.response, alerts: (doc.effectsAlerts ?? []) as AlertDoc[] });
+        outcomes.set(entry.response.submissionId, Promise.resolve({ id: entry.response._id, duplicate: false }));
+      } else if (error.code === 11000) {
+        outcomes.set(entry.response.submissionId, duplicateOf(entry.response).then((first) => first ?? Promise.reject(error)));
+      } else {
+        outcomes.set(entry.response.submissionId, Promise.reject(error));
+      }
+    });
+
+    try {
+      await completeRecords(context, stored, claim.token);
+    } catch (error) {
+      // The answers are stored with their claims: resuming completes them once the claims expire.
+      for (const { response } of stored) outcomes.set(response.submissionId, Promise.reject(error));
+    }
+    for (const entry of [...items.map(({ entry }) => entry), ...repeats]) {
+      const outcome = outcomes.get(entry.response.submissionId) as Promise<RecordResult>;
+      const isRepeat = firsts.get(entry.response.submissionId) !== entry;
+      outcome.then((result) => entry.resolve(isRepeat ? { id: result.id, duplicate: true } : result), entry.reject);
+    }
+    await Promise.allSettled(outcomes.values());
+  }
+
+  /** Inserts the items in one unordered write; answers the failed ones' errors by index. */
+  async function insertItems(docs: mongo.Document[]): Promise<Map<number, mongo.WriteError>> {
+    const failed = new Map<number, mongo.WriteError>();
+    if (docs.length === 0) return failed;
+    try {
+      await native(context.models.items).insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
+      for (const writeError of Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) failed.set(writeError.index, writeError);
+    }
+    return failed;
+  }
+
+  async function drain(): Promise<void> {
+    writing = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      try {
+        await write(batch);
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    writing = false;
+  }
+
+  return {
+    record(response: ResponseDoc, alerts: AlertDoc[]): Promise<RecordResult> {
+      return new Promise((resolve, reject) => {
+        queue.push({ response, alerts, resolve, reject });
+        if (!writing) void drain();
+      });
+    },
+  };
+}
