@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '@heed/shared';
-import { containsWord, routeResponse, rotationOwner, type RoutableResponse, type RoutingConfig } from './routing.ts';
+import { containsWord, routeItem, routeResponse, rotationOwner, type ItemRoutingConfig, type RoutableItem, type RoutableResponse, type RoutingConfig } from './routing.ts';
 
 const owners = ['pm-editor', 'pm-growth', 'pm-billing', 'pm-ext', 'pm-rotation-a', 'pm-rotation-b'].map((id) => ({
   id,
@@ -96,5 +96,52 @@ describe('containsWord', () => {
 
   it('matches regardless of Unicode normal form', () => {
     expect(containsWord('cafe\u0301 froid', 'caf\u00e9')).toBe(true);
+  });
+});
+
+describe('routeItem', () => {
+  const itemConfig: ItemRoutingConfig = {
+    ...config,
+    routes: [
+      { when: { source: 'github', keywordsAny: ['crash'] }, owner: 'pm-ext' },
+      { when: { feedbackType: 'case-logic', region: 'EMEA' }, owner: 'pm-billing' },
+      { when: { productArea: 'editor', plan: 'saas' }, owner: 'pm-editor' },
+      { when: { surveyId: 'app-nps' }, owner: 'pm-growth' },
+      { when: { source: 'survey' }, owner: 'pm-growth' },
+    ],
+    feedbackTypes: [
+      { id: 'product', label: 'Product' },
+      { id: 'case-logic', label: 'Case logic', primaryOwner: 'pm-billing' },
+      { id: 'systems', label: 'Systems', primaryOwner: 'pm-ext', secondaryOwner: 'pm-editor' },
+    ],
+  };
+  const item = (fields: Partial<RoutableItem>): RoutableItem => ({ source: 'email', text: 'It would help to export to PDF', ...fields });
+
+  it.each<[string, Partial<RoutableItem>, ReturnType<typeof routeItem>]>([
+    ['source and a keyword in the text', { source: 'github', text: 'The app crash on save' }, { status: 'routed', owner: 'pm-ext', reason: 'route:0' }],
+    ['a keyword in the title', { source: 'github', title: 'Crash!', text: 'see title' }, { status: 'routed', owner: 'pm-ext', reason: 'route:0' }],
+    ['the source must match', { source: 'slack', text: 'The app crash on save' }, { status: 'routed', owner: 'pm-rotation-a', reason: 'rotation' }],
+    ['feedback type and region, case-insensitive', { feedbackType: 'case-logic', region: 'emea' }, { status: 'routed', owner: 'pm-billing', reason: 'route:1' }],
+    ['product area and plan', { productArea: 'editor', plan: 'saas' }, { status: 'routed', owner: 'pm-editor', reason: 'route:2' }],
+    ['survey rules never match an item', { productArea: 'search' }, { status: 'routed', owner: 'pm-rotation-a', reason: 'rotation' }],
+    ['the feedback type primary owner before the rotation', { feedbackType: 'systems' }, { status: 'routed', owner: 'pm-ext', reason: 'feedback-type:systems' }],
+    ['a type without a DRI goes to the rotation', { feedbackType: 'product' }, { status: 'routed', owner: 'pm-rotation-a', reason: 'rotation' }],
+  ])('%s', (_name, fields, expected) => {
+    expect(routeItem(itemConfig, item(fields), now)).toEqual(expected);
+  });
+
+  it('is unrouted with no route, DRI or rotation', () => {
+    expect(routeItem({ owners, routes: [], feedbackTypes: [] }, item({}), now)).toEqual({ status: 'unrouted', reason: 'no-owner' });
+  });
+
+  it('rules on source, feedback type and region apply to survey answers too', () => {
+    const rules: RoutingConfig = { owners, routes: [
+      { when: { source: 'email' }, owner: 'pm-ext' },
+      { when: { feedbackType: 'product' }, owner: 'pm-ext' },
+      { when: { region: 'emea' }, owner: 'pm-billing' },
+      { when: { source: 'survey' }, owner: 'pm-growth' },
+    ] };
+    expect(routeResponse(rules, response({ category: 'detractor', region: 'emea' }), now)).toEqual({ status: 'routed', owner: 'pm-billing', reason: 'route:2' });
+    expect(routeResponse(rules, response({ category: 'detractor' }), now)).toEqual({ status: 'routed', owner: 'pm-growth', reason: 'route:3' });
   });
 });

@@ -2,7 +2,7 @@
  * Who should hear about a response. Pure: the config, the response's routable fields and the time in,
  * a `Routing` decision out.
  */
-import type { HeedConfig, NpsCategory, Plan, RouteWhen, Routing, SurveyKind } from '@heed/shared';
+import type { FeedbackSource, HeedConfig, IntakeSource, NpsCategory, Plan, RouteWhen, Routing, SurveyKind } from '@heed/shared';
 
 export type RoutingConfig = Pick<HeedConfig, 'routes' | 'rotation' | 'owners'>;
 
@@ -14,6 +14,8 @@ export interface RoutableResponse {
   plan?: Plan;
   category?: NpsCategory;
   comment?: string;
+  /** The customer's region, when known. */
+  region?: string;
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -45,7 +47,61 @@ export function routeMatches(when: RouteWhen, response: RoutableResponse): boole
     (when.kind === undefined || when.kind === response.kind) &&
     (when.plan === undefined || when.plan === response.plan) &&
     (when.category === undefined || when.category === response.category) &&
-    (when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsWord(response.comment ?? '', keyword)))
+    (when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsWord(response.comment ?? '', keyword))) &&
+    (when.source === undefined || when.source === 'survey') &&
+    when.feedbackType === undefined &&
+    (when.region === undefined || when.region === response.region)
+  );
+}
+
+export type ItemRoutingConfig = RoutingConfig & Pick<HeedConfig, 'feedbackTypes'>;
+
+/** The fields of a feedback item from an intake path that routing looks at. */
+export interface RoutableItem {
+  source: IntakeSource;
+  feedbackType?: string;
+  productArea?: string;
+  plan?: Plan;
+  region?: string;
+  title?: string;
+  text: string;
+}
+
+/**
+ * An item from an intake path always has text, so it is always actionable: it goes to the first route whose
+ * `when` matches every field it names (rules on survey fields never match an item), else to its feedback
+ * type's primary owner, else to the rotation owner on duty, else it is marked unrouted.
+ */
+export function routeItem(config: ItemRoutingConfig, item: RoutableItem, now: Date): Routing {
+  const index = config.routes.findIndex((route) => itemRouteMatches(route.when, item));
+  const route = config.routes[index];
+  if (route) return { status: 'routed', owner: route.owner, reason: `route:${index}` };
+
+  const primary = config.feedbackTypes.find((type) => type.id === item.feedbackType)?.primaryOwner;
+  if (primary) return { status: 'routed', owner: primary, reason: `feedback-type:${item.feedbackType}` };
+
+  const onDuty = config.rotation && rotationOwner(config.rotation.owners, config.rotation.startsOn, now);
+  if (onDuty) return { status: 'routed', owner: onDuty, reason: 'rotation' };
+
+  return { status: 'unrouted', reason: 'no-owner' };
+}
+
+/**
+ * True when every field the rule names matches the item; the region compares case-insensitively (CRMs write
+ * "EMEA" or "emea"), keywords are looked for in its title and text.
+ */
+export function itemRouteMatches(when: RouteWhen, item: RoutableItem): boolean {
+  const text = item.title ? `${item.title}\n${item.text}` : item.text;
+  return (
+    when.surveyId === undefined &&
+    when.kind === undefined &&
+    when.category === undefined &&
+    (when.source === undefined || when.source === (item.source satisfies FeedbackSource)) &&
+    (when.feedbackType === undefined || when.feedbackType === item.feedbackType) &&
+    (when.productArea === undefined || when.productArea === item.productArea) &&
+    (when.plan === undefined || when.plan === item.plan) &&
+    (when.region === undefined || when.region.toLowerCase() === item.region?.toLowerCase()) &&
+    (when.keywordsAny === undefined || when.keywordsAny.some((keyword) => containsWord(text, keyword)))
   );
 }
 
