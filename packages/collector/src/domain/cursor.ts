@@ -1,15 +1,12 @@
 /**
- * Keyset pagination over (a date field desc, `_id` desc): the cursor is the last item's position, opaque to
- * clients (base64url JSON), and the next page is everything strictly after it. Stable while new items
- * arrive, and no skipping over what came before.
+ * Keyset pagination: a cursor is the last item's position (time, id), opaque to clients (base64url JSON);
+ * the store answers the next page as everything strictly after it. Stable while new items arrive, and no
+ * skipping over what came before.
  */
 import { errors } from '../errors.ts';
-import type { Filter } from '../store/store.ts';
+import type { Position } from '../store/store.ts';
 
-export interface Position {
-  at: Date;
-  id: string;
-}
+export type { Position };
 
 export function encodeCursor({ at, id }: Position): string {
   return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
@@ -29,9 +26,9 @@ export function decodeCursor(cursor: string): Position {
   throw new errors.badCursor();
 }
 
-/** `filter`, narrowed to the items after `position` in (field desc, _id desc) order. */
-export function afterPosition(filter: Filter, field: string, position: Position | undefined): Filter {
-  if (!position) return filter;
-  const keyset = { $or: [{ [field]: { $lt: position.at } }, { [field]: position.at, _id: { $lt: position.id } }] };
-  return Object.keys(filter).length === 0 ? keyset : { $and: [filter, keyset] };
+/** A page of `limit` from what the store answered for `limit + 1`: the items, and a cursor when more follow. */
+export function pageOf<T>(docs: T[], limit: number, position: (doc: T) => Position): { items: T[]; nextCursor: string | null } {
+  const items = docs.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: docs.length > limit && last ? encodeCursor(position(last)) : null };
 }

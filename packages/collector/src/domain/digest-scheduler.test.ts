@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { notifyChannels } from '../notify/channels.ts';
 import { verifyWebhookSignature } from '../notify/webhook.ts';
 import type { Store } from '../store/store.ts';
 import { ingestSubmission } from './ingest.ts';
-import { DIGEST_LEASE_MS, DIGEST_RETRY_MS, LATE_LIMIT_MS, startDigestScheduler, type DigestScheduler } from './digest-scheduler.ts';
+import { DIGEST_LEASE_MS, LATE_LIMIT_MS, startDigestScheduler, type DigestScheduler } from './digest-scheduler.ts';
 import { testEngines } from './test-engines.ts';
 import { startReceiver, testConfig, type Receiver } from './test-support.ts';
 
@@ -18,9 +19,11 @@ let now: Date;
 /** The status the receiver answers with, by path; 200 when absent. */
 let failing: Record<string, number>;
 const schedulers: DigestScheduler[] = [];
+let warnings: string[] = [];
 
 beforeEach(async () => {
   failing = {};
+  warnings = [];
   receiver = await startReceiver((request, _index, res) => {
     res.statusCode = failing[request.url] ?? 200;
     res.end();
@@ -48,7 +51,16 @@ function config() {
 }
 
 function scheduler(workerId: string, intervalMs = 3600_000): DigestScheduler {
-  const started = startDigestScheduler({ store, config: config(), clock: () => now, fetch, workerId, intervalMs });
+  const started = startDigestScheduler({
+    store,
+    config: config(),
+    clock: () => now,
+    channels: notifyChannels({ fetch }),
+    workerId,
+    intervalMs,
+    random: () => 0,
+    log: { warn: (_details, message) => warnings.push(message) },
+  });
   schedulers.push(started);
   return started;
 }
@@ -116,14 +128,16 @@ describe.each(testEngines())('on the $name store', (engine) => {
       expect(receiver.requests).toHaveLength(6);
     });
 
-    it('retries only the channel that failed, after a delay, from any collector', async () => {
+    it('retries only the channel that failed, on the schedule, from any collector, logging the failure', async () => {
       failing['/slack/editor'] = 503;
       const a = scheduler('collector-a');
       const b = scheduler('collector-b');
       const first = await a.runDue();
       expect(first.find((d) => d.channel === 'slack')?.outcome).toEqual({ status: 'retry', error: 'HTTP 503' });
+      // A minute after the due time the schedule is past its 10 s step: the next wait is 1 min.
+      expect(warnings).toEqual(['digest to owner pm-editor on slack not delivered: HTTP 503; retrying at 2026-03-06T16:02:00.000Z']);
 
-      now = new Date(now.getTime() + DIGEST_RETRY_MS - 1000);
+      now = new Date(now.getTime() + minutes(1) - 1000);
       expect(await b.runDue()).toEqual([]);
       delete failing['/slack/editor'];
       now = new Date(now.getTime() + 2000);
@@ -134,7 +148,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
 
     it('takes over a delivery whose sender died once its lease expires', async () => {
       const until = new Date(now.getTime() + DIGEST_LEASE_MS);
-      await store.collection('leases').insertOne({ _id: 'digest:pm-growth:2026-03-06:webhook', holder: 'dead', until });
+      expect(await store.leases.acquire('digest:pm-growth:2026-03-06:webhook', 'dead', now, until)).toBe(true);
       const a = scheduler('collector-a');
       expect((await a.runDue()).map((d) => d.deliveryId)).not.toContain('digest:pm-growth:2026-03-06:webhook');
       now = new Date(now.getTime() + DIGEST_LEASE_MS);

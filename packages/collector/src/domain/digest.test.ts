@@ -4,6 +4,7 @@ import type { Answers, Plan } from '@heed/shared';
 import type { Store } from '../store/store.ts';
 import { buildDigest } from './digest.ts';
 import { ingestSubmission } from './ingest.ts';
+import { updateTriage } from './triage.ts';
 import { testEngines } from './test-engines.ts';
 import { testConfig } from './test-support.ts';
 
@@ -98,10 +99,10 @@ describe.each(testEngines())('on the $name store', (engine) => {
       for (let day = 1; day <= 6; day += 1) {
         ids.push(await answer(`2026-03-0${day}T08:00:00Z`, 'app-nps', { score: 5, comment: `day ${day}` }, 'saas'));
       }
-      const responses = store.collection('responses');
-      await responses.updateOne({ _id: ids[0] }, { $set: { 'triage.status': 'closed' } });
-      await responses.updateOne({ _id: ids[1] }, { $set: { 'triage.status': 'acknowledged' } });
-      await responses.updateOne({ _id: ids[2] }, { $set: { 'triage.owner': 'pm-growth' } });
+      const triage = deps();
+      await updateTriage(triage, ids[0] as string, { status: 'closed' }, 'pm');
+      await updateTriage(triage, ids[1] as string, { status: 'acknowledged' }, 'pm');
+      await updateTriage(triage, ids[2] as string, { owner: 'pm-growth' }, 'pm');
 
       const editor = await buildDigest(deps(), 'pm-editor', due);
       expect(editor.comments.map((c) => c.comment)).toEqual(['day 6', 'day 5', 'day 4', 'day 3', 'day 2']);

@@ -9,13 +9,17 @@
  * routed responses would give an NPS of detractors and commenters, since promoters without a comment are
  * never routed.
  *
+ * The digest also lists the owner's alerts that were given up (`failed`) during the week, so an outage of
+ * one of their channels does not go unnoticed.
+ *
  * A week ends at a due instant of the digest schedule and starts at the one before (see digest-schedule.ts),
  * so consecutive digests tile time exactly, daylight-saving weeks included.
  */
-import { npsScore, type HeedConfig, type NpsCategory, type Plan, type SurveyKind, type TriageStatus } from '@heed/shared';
+import { npsScore, type Channel, type HeedConfig, type NpsCategory, type Plan, type SurveyKind, type TriageStatus } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
-import type { Filter, Store } from '../store/store.ts';
+import type { ResponseCriteria, ResponseFilter, ResponseTally, Store } from '../store/store.ts';
+import { catalogOf } from './catalog.ts';
 import { digestPeriodKey, digestSettings, nextDigestAt, previousDigestAt } from './digest-schedule.ts';
 
 export interface DigestDeps {
@@ -55,6 +59,17 @@ export interface DigestComment {
   status: TriageStatus;
 }
 
+/** An alert to the owner that was given up during the week. */
+export interface DigestFailedAlert {
+  id: string;
+  responseId: string;
+  channel: Channel;
+  attempts: number;
+  /** ISO instant it was given up. */
+  failedAt: string;
+  lastError?: string;
+}
+
 export interface Digest {
   owner: { id: string; name: string };
   /** The local date the digest is due, `YYYY-MM-DD`: names the period. */
@@ -67,46 +82,47 @@ export interface Digest {
   comments: DigestComment[];
   /** The owner's triage items still `new` or `acknowledged`, whenever they came in. */
   openTriage: number;
+  /** The owner's alerts given up during the week, newest first (at most `DIGEST_FAILED_ALERTS`). */
+  failedAlerts: DigestFailedAlert[];
   /** The console, when the config names the collector's public URL. */
   consoleUrl?: string;
 }
 
 export const DIGEST_COMMENTS = 5;
 export const DIGEST_TOP_REASONS = 5;
+export const DIGEST_FAILED_ALERTS = 20;
 
 /**
  * The digest of `ownerId` for the week ending at `periodEnd` (a due instant; default: the next one, so a
  * preview shows the week so far). Throws `HEED_ERR_NOT_FOUND` for an owner the config does not name.
  */
 export async function buildDigest({ store, config, clock }: DigestDeps, ownerId: string, periodEnd?: Date): Promise<Digest> {
-  const owner = config.owners.find((candidate) => candidate.id === ownerId);
+  const catalog = catalogOf(config);
+  const owner = catalog.owner(ownerId);
   if (!owner) throw new errors.notFound(`owner "${ownerId}"`);
   const settings = digestSettings(config);
   const end = periodEnd ?? nextDigestAt(settings, clock());
   const start = previousDigestAt(settings, new Date(end.getTime() - 1));
   const priorStart = previousDigestAt(settings, new Date(start.getTime() - 1));
 
-  const owned = ownedBy(ownerId);
-  const ours: Filter = { $or: [...owned.$or, ...routeScopes(config, ownerId)] };
-  const [week, priorWeek, comments, openTriage] = await Promise.all([
-    weekFacts(store, ours, start, end),
-    weekFacts(store, ours, priorStart, start),
-    store.collection('responses').find(
-      { ...ours, receivedAt: { $gte: start, $lt: end }, hasComment: true },
-      { sort: { receivedAt: -1, _id: -1 }, limit: DIGEST_COMMENTS },
-    ),
-    store.collection('responses').count({ ...owned, 'triage.status': { $in: ['new', 'acknowledged'] satisfies TriageStatus[] } }),
+  const ours: ResponseFilter = { anyOf: [{ owner: ownerId }, ...routeScopes(config, ownerId)] };
+  const [week, priorWeek, comments, openTriage, failed] = await Promise.all([
+    store.responses.tally({ ...ours, from: start, to: end }),
+    store.responses.tally({ ...ours, from: priorStart, to: start }),
+    store.responses.page({ ...ours, from: start, to: end, hasComment: true }, DIGEST_COMMENTS),
+    store.responses.count({ owner: ownerId, status: ['new', 'acknowledged'] }),
+    store.alerts.failedBetween(ownerId, start, end, DIGEST_FAILED_ALERTS),
   ]);
 
   return {
     owner: { id: owner.id, name: owner.name },
     periodKey: digestPeriodKey(settings, end),
     timeZone: settings.timeZone,
-    week: week.counts,
-    priorWeek: priorWeek.counts,
+    week: weekOf(week, start, end),
+    priorWeek: weekOf(priorWeek, priorStart, start),
     topReasons: {
-      cancel: topReasons(week.reasons.cancel, 'cancel', config),
-      uninstall: topReasons(week.reasons.uninstall, 'uninstall', config),
+      cancel: topReasons(week.reasons.cancel, catalog.reasonLabels('cancel')),
+      uninstall: topReasons(week.reasons.uninstall, catalog.reasonLabels('uninstall')),
     },
     comments: comments.map((doc) => ({
       id: doc._id,
@@ -120,76 +136,46 @@ export async function buildDigest({ store, config, clock }: DigestDeps, ownerId:
       status: doc.triage.status,
     })),
     openTriage,
+    failedAlerts: failed.map((alert) => ({
+      id: alert._id,
+      responseId: alert.responseId,
+      channel: alert.channel,
+      attempts: alert.attempts,
+      failedAt: (alert.failedAt ?? alert.nextAttemptAt).toISOString(),
+      ...(alert.lastError !== undefined && { lastError: alert.lastError }),
+    })),
     ...(config.publicUrl ? { consoleUrl: `${config.publicUrl.replace(/\/+$/, '')}/console` } : {}),
   };
 }
 
-/** Triage items of the owner: assigned to them, or routed to them and assigned to nobody else. */
-function ownedBy(ownerId: string): { $or: Filter[] } {
-  return { $or: [{ 'triage.owner': ownerId }, { 'routing.owner': ownerId, 'triage.owner': { $exists: false } }] };
-}
-
 const SCOPE_FIELDS = ['productArea', 'surveyId', 'kind', 'plan'] as const;
 
-/** The response filters of the owner's routes that name a part of the product (keyword-only routes do not). */
-function routeScopes(config: HeedConfig, ownerId: string): Filter[] {
+/** The parts of the product the owner's routes name (keyword-only routes name none). */
+function routeScopes(config: HeedConfig, ownerId: string): ResponseCriteria[] {
   return config.routes
     .filter((route) => route.owner === ownerId)
-    .map(({ when }) => Object.fromEntries(SCOPE_FIELDS.flatMap((field) => (when[field] === undefined ? [] : [[field, when[field]]]))))
+    .map(({ when }) => Object.fromEntries(SCOPE_FIELDS.flatMap((field) => (when[field] === undefined ? [] : [[field, when[field]]]))) as ResponseCriteria)
     .filter((scope) => Object.keys(scope).length > 0);
 }
 
-/** What a week's responses hold, tallied from their few routing-relevant fields. */
-interface WeekFacts {
-  counts: DigestWeek;
-  /** Reason id -> how many responses gave it, per kind. */
-  reasons: { cancel: Map<string, number>; uninstall: Map<string, number> };
-}
-
-interface ResponseFacts {
-  kind: SurveyKind;
-  category?: NpsCategory;
-  hasComment: boolean;
-  answers?: { reason?: string; reasons?: string[] };
-}
-
-async function weekFacts(store: Store, owned: Filter, start: Date, end: Date): Promise<WeekFacts> {
-  const docs = await store.collection('responses').aggregate<ResponseFacts>([
-    { $match: { ...owned, receivedAt: { $gte: start, $lt: end } } },
-    { $project: { _id: 0, kind: 1, category: 1, hasComment: 1, 'answers.reason': 1, 'answers.reasons': 1 } },
-  ]);
-  const counts: DigestWeek = {
+function weekOf(tally: ResponseTally, start: Date, end: Date): DigestWeek {
+  const { responses, comments, promoters, passives, detractors } = tally;
+  return {
     start: start.toISOString(),
     end: end.toISOString(),
-    responses: docs.length,
-    comments: 0,
-    promoters: 0,
-    passives: 0,
-    detractors: 0,
-    nps: null,
+    responses,
+    comments,
+    promoters,
+    passives,
+    detractors,
+    nps: npsScore({ promoters, passives, detractors }),
   };
-  const reasons: WeekFacts['reasons'] = { cancel: new Map(), uninstall: new Map() };
-  for (const doc of docs) {
-    if (doc.hasComment) counts.comments += 1;
-    if (doc.category === 'promoter') counts.promoters += 1;
-    else if (doc.category === 'passive') counts.passives += 1;
-    else if (doc.category === 'detractor') counts.detractors += 1;
-    if (doc.kind === 'nps') continue;
-    const given = [...(doc.answers?.reason ? [doc.answers.reason] : []), ...(doc.answers?.reasons ?? [])];
-    for (const reason of new Set(given)) reasons[doc.kind].set(reason, (reasons[doc.kind].get(reason) ?? 0) + 1);
-  }
-  counts.nps = npsScore(counts);
-  return { counts, reasons };
 }
 
 /** The most given reasons, labelled from the config (the id when no survey of the kind names it any more). */
-function topReasons(counts: Map<string, number>, kind: 'cancel' | 'uninstall', config: HeedConfig): DigestReason[] {
-  const labels = new Map<string, string>();
-  for (const survey of config.surveys) {
-    if (survey.kind !== kind) continue;
-    for (const reason of survey.reasons) if (!labels.has(reason.id)) labels.set(reason.id, reason.label);
-  }
-  return [...counts]
+function topReasons(counts: Record<string, number>, labels: ReadonlyMap<string, string>): DigestReason[] {
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
     .map(([id, count]) => ({ id, label: labels.get(id) ?? id, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
     .slice(0, DIGEST_TOP_REASONS);

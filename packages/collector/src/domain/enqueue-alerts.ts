@@ -1,10 +1,10 @@
 /**
- * Putting alerts in the durable outbox: one per channel the owner can be reached on. The unique
- * (responseId, ownerId, channel) index makes this idempotent: enqueueing again keeps the alerts (and the
- * delivery ids) already there.
+ * The alerts a routed response (or a triage reassignment) puts in the durable outbox: one per channel the
+ * owner can be reached on. The store keeps one per (response, owner, channel): enqueueing again keeps the
+ * alerts, and delivery ids, already there.
  */
 import type { Channel, Owner } from '@heed/shared';
-import type { AlertDoc, Store } from '../store/store.ts';
+import type { AlertDoc } from '../store/store.ts';
 
 /** Channels that can be used at all: email needs an SMTP transport. */
 export interface ChannelSettings {
@@ -31,19 +31,4 @@ export function ownerAlerts(responseId: string, owner: Owner, settings: ChannelS
     nextAttemptAt: now,
     createdAt: now,
   }));
-}
-
-/** Enqueues the owner's alerts for a response; returns how many were new. */
-export async function enqueueAlerts(
-  store: Store,
-  responseId: string,
-  owner: Owner,
-  settings: ChannelSettings,
-  now: Date,
-  newId: () => string,
-): Promise<number> {
-  const alerts = ownerAlerts(responseId, owner, settings, now, newId);
-  if (alerts.length === 0) return 0;
-  const { insertedIds } = await store.collection('alerts').insertMany(alerts);
-  return insertedIds.length;
 }

@@ -48,19 +48,27 @@ describe.each(testEngines())('on the $name store', (engine) => {
     await show('u_gone');
     await show('u_gone');
     await show('u_kept');
-    await store.collection('alerts').updateOne({ responseId: delivered.id }, { $set: { status: 'delivered' } });
-    const rollupsBefore = await store.collection('rollups').find({});
+    const at = new Date('2026-03-04T10:00:00Z');
+    const lease = new Date(at.getTime() + 60_000);
+    for (let alert = await store.alerts.claimNextDue('w', at, lease); alert; alert = await store.alerts.claimNextDue('w', at, lease)) {
+      if (alert.responseId === delivered.id) await store.alerts.recordAttempt(alert._id, 'w', lease, { status: 'delivered', at });
+    }
+    const range = { from: '2026-01-01', to: '2027-01-01' };
+    const countsBefore = await store.reports.days(range);
 
     expect(await eraseRespondent(deps, 'u_gone')).toEqual({ responses: 3, displays: 2, alerts: 1 });
 
-    expect((await store.collection('responses').find({})).map((r) => r._id)).toEqual([kept.id]);
-    expect(await store.collection('displays').find({})).toMatchObject([{ userId: 'u_kept' }]);
-    expect((await store.collection('alerts').find({}, { sort: { status: 1 } })).map((a) => [a.responseId, a.status])).toEqual([
-      [delivered.id, 'delivered'],
-      [kept.id, 'pending'],
-    ]);
+    expect((await store.responses.page({}, 10)).map((r) => r._id)).toEqual([kept.id]);
+    expect((await store.displays.seenBy('pk_test', { userId: 'u_gone' })).lastAnyShownAt).toBeNull();
+    expect((await store.displays.seenBy('pk_test', { userId: 'u_kept' })).lastAnyShownAt).not.toBeNull();
+    expect((await store.alerts.page({}, 10)).map((a) => [a.responseId, a.status]).sort()).toEqual(
+      [
+        [delivered.id, 'delivered'],
+        [kept.id, 'pending'],
+      ].sort(),
+    );
     // Counts are anonymous and stay.
-    expect(await store.collection('rollups').find({})).toEqual(rollupsBefore);
+    expect(await store.reports.days(range)).toEqual(countsBefore);
 
     expect(await eraseRespondent(deps, 'u_gone')).toEqual({ responses: 0, displays: 0, alerts: 0 });
   });

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '@heed/shared';
 import type { Store } from '../store/store.ts';
-import { EFFECTS_CLAIM_MS, ingestSubmission, recordDisplay, resumeIngestEffects, seenBy, type IngestDeps } from './ingest.ts';
-import { openEmbeddedStore } from '../store/embedded-store.ts';
-import { createIngestEffects, type IngestEffects } from './ingest-effects.ts';
+import { ingestSubmission, recordDisplay, seenBy, type IngestDeps } from './ingest.ts';
 import { testEngines } from './test-engines.ts';
-import { tempDir, testConfig, useTestStore } from './test-support.ts';
+import { testConfig, useTestStore } from './test-support.ts';
 
 const config = testConfig({
   owners: [
@@ -41,18 +37,13 @@ function submission(fields: Partial<Submission> = {}): Submission {
   };
 }
 
-/** The state a collector leaves when it dies right after inserting the response. */
-async function responseWithoutEffects(sub: Submission): Promise<string> {
-  const { id } = await ingestSubmission(deps, sub);
-  // Undo the effects ingest wrote, leaving the response as the crash left it (claim set, nothing else).
-  await store.collection('alerts').deleteMany({});
-  await store.collection('rollups').deleteMany({});
-  await store.collection('responses').updateOne({ _id: id }, { $set: { effectsPending: new Date(now.getTime() + EFFECTS_CLAIM_MS) } });
-  return id;
-}
-
-const rollups = () => store.collection('rollups').find({}, { sort: { _id: 1 } });
-const alerts = () => store.collection('alerts').find({}, { sort: { channel: 1 } });
+/** The day counters, by day, survey and plan. */
+const rollups = async () =>
+  (await store.reports.days({ from: '2026-01-01', to: '2027-01-01' })).sort((x, y) =>
+    `${x.day}|${x.surveyId}|${x.plan}`.localeCompare(`${y.day}|${y.surveyId}|${y.plan}`),
+  );
+const alerts = async () => (await store.alerts.page({}, 100)).sort((x, y) => x.channel.localeCompare(y.channel));
+const displayCounts = () => store.reports.displayDays({ from: '2026-01-01', to: '2027-01-01' });
 
 describe.each(testEngines())('on the $name store', (engine) => {
   useTestStore(
@@ -70,7 +61,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
       const result = await ingestSubmission(deps, sub);
 
       expect(result).toEqual({ id: expect.any(String), duplicate: false });
-      const stored = await store.collection('responses').findOne({ _id: result.id });
+      const stored = await store.responses.get(result.id);
       expect(stored).toEqual({
         _id: result.id,
         submissionId: sub.submissionId,
@@ -105,7 +96,6 @@ describe.each(testEngines())('on the $name store', (engine) => {
       );
       expect(await rollups()).toEqual([
         {
-          _id: '2026-03-04|app-nps|self-managed',
           day: '2026-03-04',
           projectKey: 'pk_test',
           surveyId: 'app-nps',
@@ -117,8 +107,8 @@ describe.each(testEngines())('on the $name store', (engine) => {
           promoters: 0,
           passives: 0,
           detractors: 1,
+          scores: { 4: 1 },
           reasons: {},
-          applying: [],
         },
       ]);
     });
@@ -130,11 +120,11 @@ describe.each(testEngines())('on the $name store', (engine) => {
 
     it('routes nothing for a promoter without a comment, and counts it', async () => {
       const { id } = await ingestSubmission(deps, submission({ answers: { score: 10, comment: '   ' }, context: {} }));
-      const stored = await store.collection('responses').findOne({ _id: id });
+      const stored = await store.responses.get(id);
       expect(stored).toMatchObject({ category: 'promoter', hasComment: false, answers: { score: 10 }, routing: { status: 'skipped', reason: 'not-actionable' } });
       expect(stored).not.toHaveProperty('plan');
       expect(await alerts()).toEqual([]);
-      expect(await rollups()).toMatchObject([{ _id: '2026-03-04|app-nps|unknown', plan: 'unknown', responses: 1, comments: 0, promoters: 1 }]);
+      expect(await rollups()).toMatchObject([{ day: '2026-03-04', surveyId: 'app-nps', plan: 'unknown', responses: 1, comments: 0, promoters: 1, scores: { 10: 1 } }]);
     });
 
     it('counts cancel and uninstall reasons, per day, survey and plan', async () => {
@@ -148,14 +138,25 @@ describe.each(testEngines())('on the $name store', (engine) => {
       now = new Date('2026-03-05T00:00:00Z');
       await cancel('other', 'saas');
 
-      expect((await rollups()).map(({ _id, responses, comments, reasons }) => ({ _id, responses, comments, reasons }))).toEqual([
-        { _id: '2026-03-04|extension-exit|self-managed', responses: 1, comments: 1, reasons: { privacy: 1, 'too-slow': 1 } },
-        { _id: '2026-03-04|portal-cancel|saas', responses: 3, comments: 0, reasons: { 'too-expensive': 2, other: 1 } },
-        { _id: '2026-03-04|portal-cancel|self-managed', responses: 1, comments: 0, reasons: { 'too-expensive': 1 } },
-        { _id: '2026-03-05|portal-cancel|saas', responses: 1, comments: 0, reasons: { other: 1 } },
+      const key = (r: { day: string; surveyId: string; plan: string }) => `${r.day}|${r.surveyId}|${r.plan}`;
+      expect((await rollups()).map((r) => ({ key: key(r), responses: r.responses, comments: r.comments, reasons: r.reasons }))).toEqual([
+        { key: '2026-03-04|extension-exit|self-managed', responses: 1, comments: 1, reasons: { privacy: 1, 'too-slow': 1 } },
+        { key: '2026-03-04|portal-cancel|saas', responses: 3, comments: 0, reasons: { 'too-expensive': 2, other: 1 } },
+        { key: '2026-03-04|portal-cancel|self-managed', responses: 1, comments: 0, reasons: { 'too-expensive': 1 } },
+        { key: '2026-03-05|portal-cancel|saas', responses: 1, comments: 0, reasons: { other: 1 } },
       ]);
       // Cancel answers without a comment are not actionable: no alerts.
       expect((await alerts()).every((a) => a.ownerId === 'pm-growth')).toBe(true);
+    });
+
+    it('stores nothing twice when the same submission arrives concurrently', async () => {
+      const sub = submission();
+      const results = await Promise.all([ingestSubmission(deps, sub), ingestSubmission(deps, sub), ingestSubmission(deps, sub)]);
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await store.responses.count({})).toBe(1);
+      expect(await alerts()).toHaveLength(2);
+      expect(await rollups()).toMatchObject([{ responses: 1 }]);
     });
 
     it('treats a repeated submission id as the same answer: no second response, alert or count', async () => {
@@ -166,7 +167,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
       const again = await ingestSubmission(deps, { ...sub, answers: { score: 9 } });
 
       expect(again).toEqual({ id: first.id, duplicate: true });
-      expect(await store.collection('responses').count({})).toBe(1);
+      expect(await store.responses.count({})).toBe(1);
       expect(await alerts()).toEqual(alertsBefore);
       expect(await rollups()).toMatchObject([{ responses: 1, detractors: 1, promoters: 0 }]);
     });
@@ -178,7 +179,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
       ['answers that do not fit', { answers: { reason: 'too-expensive' } }, 'HEED_ERR_ANSWERS', 'answers: answers.reason is not asked by nps surveys'],
     ])('refuses %s and stores nothing', async (_name, fields, code, message) => {
       await expect(ingestSubmission(deps, submission(fields))).rejects.toMatchObject({ code, message });
-      expect(await store.collection('responses').count({})).toBe(0);
+      expect(await store.responses.count({})).toBe(0);
       expect(await rollups()).toEqual([]);
       expect(await alerts()).toEqual([]);
     });
@@ -190,51 +191,6 @@ describe.each(testEngines())('on the $name store', (engine) => {
       await expect(ingestSubmission({ ...deps, config: other }, submission({ projectKey: 'pk_other' }))).rejects.toMatchObject({
         code: 'HEED_ERR_UNKNOWN_SURVEY',
       });
-    });
-  });
-
-  describe('crash recovery', () => {
-    it('a repeat after the claim expired completes the missing alerts and counts', async () => {
-      const sub = submission();
-      const id = await responseWithoutEffects(sub);
-
-      // Within the claim, the first collector may still be at work: the repeat leaves the effects alone.
-      now = new Date(now.getTime() + 1_000);
-      expect(await ingestSubmission(deps, sub)).toEqual({ id, duplicate: true });
-      expect(await alerts()).toEqual([]);
-
-      now = new Date(now.getTime() + EFFECTS_CLAIM_MS);
-      expect(await ingestSubmission(deps, sub)).toEqual({ id, duplicate: true });
-      expect((await alerts()).map((a) => [a.responseId, a.channel])).toEqual([[id, 'slack'], [id, 'webhook']]);
-      expect(await rollups()).toMatchObject([{ responses: 1, detractors: 1, comments: 1, applying: [] }]);
-      expect(await store.collection('responses').findOne({ _id: id })).not.toHaveProperty('effectsPending');
-
-      // Done means done: another repeat changes nothing.
-      const before = { alerts: await alerts(), rollups: await rollups() };
-      now = new Date(now.getTime() + 10 * EFFECTS_CLAIM_MS);
-      await ingestSubmission(deps, sub);
-      expect(await resumeIngestEffects(deps)).toBe(0);
-      expect({ alerts: await alerts(), rollups: await rollups() }).toEqual(before);
-    });
-
-    it('resuming after a crash between the count and its completion neither recounts nor re-ids alerts', async () => {
-      const sub = submission();
-      const { id } = await ingestSubmission(deps, sub);
-      const delivered = await alerts();
-      // Died after step 3 (counted, alerts enqueued), before clearing the claim and the rollup's applying list.
-      await store.collection('responses').updateOne({ _id: id }, { $set: { effectsPending: new Date(now.getTime() + EFFECTS_CLAIM_MS) } });
-      await store.collection('rollups').updateOne({}, { $push: { applying: id } });
-      await store.collection('alerts').deleteMany({ channel: 'slack' });
-
-      expect(await resumeIngestEffects(deps)).toBe(0); // the claim has not expired yet
-      now = new Date(now.getTime() + EFFECTS_CLAIM_MS);
-      expect(await resumeIngestEffects(deps)).toBe(1);
-
-      expect(await rollups()).toMatchObject([{ responses: 1, detractors: 1, comments: 1, applying: [] }]);
-      const after = await alerts();
-      expect(after.map((a) => a.channel)).toEqual(['slack', 'webhook']);
-      expect(after.find((a) => a.channel === 'webhook')?._id).toBe(delivered.find((a) => a.channel === 'webhook')?._id);
-      expect(await store.collection('responses').findOne({ _id: id })).not.toHaveProperty('effectsPending');
     });
   });
 
@@ -252,15 +208,16 @@ describe.each(testEngines())('on the $name store', (engine) => {
       const d = display({ respondent: { userId: 'u_1', anonymousId: 'anon-1', accountId: 'acct' } });
       expect(await recordDisplay(deps, d)).toEqual({ id: d.displayId, duplicate: false });
       expect(await recordDisplay(deps, d)).toEqual({ id: d.displayId, duplicate: true });
-      expect(await store.collection('displays').find({})).toEqual([
-        { _id: d.displayId, projectKey: 'pk_test', surveyId: 'app-nps', event: 'shown', userId: 'u_1', anonymousId: 'anon-1', at: now },
-      ]);
+      expect(await displayCounts()).toEqual([{ day: '2026-03-04', projectKey: 'pk_test', surveyId: 'app-nps', shown: 1, dismissed: 0, snoozed: 0 }]);
+      const seen = { lastShownAt: { 'app-nps': now.toISOString() }, lastAnyShownAt: now.toISOString() };
+      expect(await seenBy(deps, 'pk_test', { userId: 'u_1' })).toEqual(seen);
+      expect(await seenBy(deps, 'pk_test', { anonymousId: 'anon-1' })).toEqual(seen);
     });
 
     it('refuses unknown projects and surveys', async () => {
       await expect(recordDisplay(deps, display({ projectKey: 'pk_nope' }))).rejects.toMatchObject({ code: 'HEED_ERR_UNKNOWN_PROJECT' });
       await expect(recordDisplay(deps, display({ surveyId: 'nope' }))).rejects.toMatchObject({ code: 'HEED_ERR_UNKNOWN_SURVEY' });
-      expect(await store.collection('displays').count({})).toBe(0);
+      expect(await displayCounts()).toEqual([]);
     });
 
     it('reports when a person was last shown each survey, by user or anonymous id', async () => {
@@ -289,69 +246,5 @@ describe.each(testEngines())('on the $name store', (engine) => {
       expect(await seenBy(deps, 'pk_test', {})).toEqual({ lastShownAt: {}, lastAnyShownAt: null });
       await expect(seenBy(deps, 'pk_nope', { userId: 'u_1' })).rejects.toMatchObject({ code: 'HEED_ERR_UNKNOWN_PROJECT' });
     });
-  });
-});
-
-describe('on the embedded store', () => {
-  let dataDir: string;
-  useTestStore(
-    async () => {
-      const dir = await tempDir();
-      dataDir = dir.path;
-      return { store: await openEmbeddedStore({ dataDir }), remove: dir.remove };
-    },
-    (opened) => {
-      store = opened;
-      now = new Date('2026-03-04T23:59:59.500Z');
-      deps = { store, config, clock: () => now };
-    },
-  );
-
-  it('with an effects queue, resolves once the response is in its datafile, claimed; the effects follow', async () => {
-    const failures: unknown[] = [];
-    const effects = createIngestEffects(deps, { onError: (error) => failures.push(error) });
-    const { id } = await ingestSubmission({ ...deps, effects }, submission());
-
-    const lines = (await readFile(join(dataDir, 'responses.db'), 'utf8')).trim().split('\n');
-    const written = lines.map((line) => JSON.parse(line) as { _id: string }).filter((doc) => doc._id === id);
-    expect(written).toMatchObject([{ effectsPending: { $$date: now.getTime() + EFFECTS_CLAIM_MS } }]);
-
-    await effects.drain();
-    expect(failures).toEqual([]);
-    expect(await store.collection('alerts').count({ responseId: id })).toBe(2);
-    expect(await rollups()).toMatchObject([{ responses: 1, detractors: 1, applying: [] }]);
-    expect(await store.collection('responses').findOne({ _id: id })).not.toHaveProperty('effectsPending');
-  });
-
-  it('a crash right after the acknowledgement leaves the effects to be resumed after a restart', async () => {
-    const dies: IngestEffects = { schedule: () => undefined, drain: async () => undefined };
-    const { id } = await ingestSubmission({ ...deps, effects: dies }, submission());
-    await store.close();
-    store = await openEmbeddedStore({ dataDir });
-    deps = { ...deps, store };
-    try {
-      expect(await resumeIngestEffects(deps)).toBe(0); // the claim of the dead collector has not expired
-      now = new Date(now.getTime() + EFFECTS_CLAIM_MS);
-      expect(await resumeIngestEffects(deps)).toBe(1);
-      expect(await store.collection('alerts').count({ responseId: id })).toBe(2);
-      expect(await rollups()).toMatchObject([{ responses: 1, applying: [] }]);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('survives a restart of the store in between', async () => {
-    const id = await responseWithoutEffects(submission());
-    await store.close();
-    store = await openEmbeddedStore({ dataDir });
-    deps = { ...deps, store };
-    try {
-      now = new Date(now.getTime() + EFFECTS_CLAIM_MS);
-      expect(await resumeIngestEffects(deps)).toBe(1);
-      expect(await store.collection('alerts').count({ responseId: id })).toBe(2);
-      expect(await rollups()).toMatchObject([{ responses: 1, applying: [] }]);
-    } finally {
-      await store.close();
-    }
   });
 });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { openEmbeddedStore } from '../store/embedded-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 import { ingestSubmission } from './ingest.ts';
 import { startReceiver, tempDir, testConfig } from './test-support.ts';
 
@@ -82,7 +82,7 @@ it('a worker killed mid-delivery loses no alert and never mints a second deliver
   await writeFile(configPath, JSON.stringify(config));
 
   const responses = 6;
-  const seeding = await openEmbeddedStore({ dataDir });
+  const seeding = await openSqliteStore({ dataDir });
   for (let i = 0; i < responses; i += 1) {
     await ingestSubmission(
       { store: seeding, config, clock: () => new Date() },
@@ -101,9 +101,9 @@ it('a worker killed mid-delivery loses no alert and never mints a second deliver
   second.child.kill('SIGTERM');
   expect(await second.exited).toBe(0);
 
-  const store = await openEmbeddedStore({ dataDir });
+  const store = await openSqliteStore({ dataDir });
   try {
-    const alerts = await store.collection('alerts').find({});
+    const alerts = await store.alerts.page({}, 100);
     expect(alerts).toHaveLength(responses);
     expect(alerts.every((alert) => alert.status === 'delivered')).toBe(true);
     expect(new Set(alerts.map((alert) => alert._id))).toEqual(accepted);

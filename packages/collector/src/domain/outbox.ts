@@ -1,43 +1,39 @@
 /**
- * The alert outbox worker. Alerts wait in the `alerts` collection; any number of workers (in one process or
- * many) share them safely:
- * - a worker claims one due alert at a time with an atomic lease (`leaseOwner`, `leaseUntil`), so no two
- *   workers send the same alert at the same time;
- * - it records the outcome only if it still holds that lease;
- * - a worker that dies mid-delivery leaves its lease to expire, and another sends the alert again with
- *   the same delivery id (the alert id), so receivers that drop repeats see it exactly once.
- * Failed attempts are retried with exponential backoff and full jitter (or later, when the receiver sends
- * `Retry-After`), up to `maxAttempts`; then the alert is `failed` until someone retries it.
+ * The alert outbox worker. Alerts wait in the store's alert repository; any number of workers (in one
+ * process or many) share them safely:
+ * - a worker leases one due alert at a time (`claimNextDue`), so no two workers send it at the same time;
+ * - it records the attempt's outcome only while that lease is still its own (`recordAttempt`): a worker that
+ *   was too slow, and whose alert another worker has taken over, cannot overwrite what that one recorded;
+ * - a worker that dies mid-delivery leaves its lease to expire, and another sends the alert again with the
+ *   same delivery id (the alert id), so receivers that drop repeats see it exactly once.
+ * Failed attempts follow the delivery engine's schedule (delivery.ts): retried over more than 3 days, each
+ * one logged and kept in the alert's attempts, then `failed` until someone retries it.
  */
 import type { AlertQuery, HeedConfig, Page } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
-import type { AlertDoc, Filter, Store } from '../store/store.ts';
-import type { DeliveryOutcome, Fetch } from '../notify/delivery.ts';
-import { sendEmail, type Mailer } from '../notify/email.ts';
-import { sendSlack } from '../notify/slack.ts';
-import { sendWebhook } from '../notify/webhook.ts';
-import { afterPosition, decodeCursor, encodeCursor } from './cursor.ts';
-import { resumeIngestEffects } from './ingest.ts';
+import type { AlertAttempt, AlertDoc, Store } from '../store/store.ts';
+import { catalogOf } from './catalog.ts';
+import type { ChannelAdapters, DeliveryOutcome } from './channels.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
+import { attemptDelivery, attemptRecord, logFailedAttempt, silentLog, type DeliveryLog } from './delivery.ts';
 
 export interface OutboxOptions {
   store: Store;
   config: HeedConfig;
   clock: Clock;
-  fetch: Fetch;
+  /** The channels to send on; an alert for a channel left out fails. */
+  channels: ChannelAdapters;
   /** Names this worker in leases; unique per process. */
   workerId: string;
   /** Pause between polls of the loop. */
   pollMs?: number;
   /** How long a claim lasts: longer than one delivery attempt can take. */
   leaseMs?: number;
-  maxAttempts?: number;
-  /** [0, 1) source for backoff jitter. */
+  /** [0, 1) source for the schedule's jitter. */
   random?: () => number;
-  /** The SMTP transport; without one, email alerts fail. */
-  mailer?: Mailer;
-  /** Timeout of one outbound HTTP request. */
-  timeoutMs?: number;
+  /** Where every failed attempt is reported (owner, channel, error). */
+  log?: DeliveryLog;
   /** Where errors of the background loop go (a store outage, say); the loop carries on. */
   onError?: (error: unknown) => void;
 }
@@ -49,50 +45,29 @@ export interface Outbox {
   stop(): Promise<void>;
 }
 
-export const BACKOFF_BASE_MS = 2_000;
-export const BACKOFF_CAP_MS = 3_600_000;
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** Starts the worker: it polls every `pollMs` (the first poll after `pollMs`) until `stop()`. */
 export function startOutbox(options: OutboxOptions): Outbox {
-  const {
-    store,
-    config,
-    clock,
-    workerId,
-    pollMs = 1000,
-    leaseMs = 30_000,
-    onError = (error: unknown) => console.error('heed outbox:', error),
-  } = options;
-  const alerts = store.collection('alerts');
+  const { store, clock, workerId, pollMs = 1000, leaseMs = DEFAULT_LEASE_MS } = options;
+  const onError = options.onError ?? ((error: unknown) => console.error('heed outbox:', error));
   const running = new Set<Promise<number>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function processDue(): Promise<number> {
-    await resumeIngestEffects({ store, config, clock, channels: { email: options.mailer !== undefined } });
-    const done: string[] = [];
+    const seen = new Set<string>();
     while (!stopped) {
       const now = clock();
       const leaseUntil = new Date(now.getTime() + leaseMs);
-      const alert = await alerts.findOneAndUpdate(
-        {
-          status: 'pending',
-          nextAttemptAt: { $lte: now },
-          $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }],
-          ...(done.length > 0 && { _id: { $nin: done } }),
-        },
-        { $set: { leaseOwner: workerId, leaseUntil } },
-        { sort: { nextAttemptAt: 1 } },
-      );
+      const alert = await store.alerts.claimNextDue(workerId, now, leaseUntil);
       if (!alert) break;
-      done.push(alert._id);
-      const outcome = await attempt(options, alert);
-      await alerts.updateOne(
-        { _id: alert._id, leaseOwner: workerId, leaseUntil },
-        afterAttempt(options, alert, outcome, clock()),
-      );
+      // Under a clock that stands still an alert could come due again at once: once per call is enough.
+      if (seen.has(alert._id)) break;
+      seen.add(alert._id);
+      await deliverAlert(options, alert, leaseUntil);
     }
-    return done.length;
+    return seen.size;
   }
 
   function runOnce(): Promise<number> {
@@ -122,51 +97,32 @@ export function startOutbox(options: OutboxOptions): Outbox {
   };
 }
 
-/** One delivery attempt; anything unexpected is an error worth retrying. */
-async function attempt(options: OutboxOptions, alert: AlertDoc): Promise<DeliveryOutcome> {
-  const { store, config, clock, fetch, mailer, timeoutMs } = options;
-  try {
-    const response = await store.collection('responses').findOne({ _id: alert.responseId });
-    if (!response) return { status: 'fail', error: `response "${alert.responseId}" no longer exists` };
-    const owner = config.owners.find((o) => o.id === alert.ownerId);
-    if (!owner) return { status: 'fail', error: `owner "${alert.ownerId}" is no longer in the config` };
-    const sendOptions = { now: clock(), ...(timeoutMs !== undefined && { timeoutMs }) };
-    switch (alert.channel) {
-      case 'webhook':
-        return await sendWebhook(alert, response, owner, config, fetch, sendOptions);
-      case 'slack':
-        return await sendSlack(alert, response, owner, config, fetch, sendOptions);
-      case 'email':
-        if (!mailer) return { status: 'fail', error: 'email alerts need SMTP_URL' };
-        return await sendEmail(alert, response, owner, config, mailer);
-    }
-  } catch (error) {
-    return { status: 'retry', error: error instanceof Error ? error.message : String(error) };
-  }
+/** One attempt for an alert this worker has leased until `leaseUntil`, recorded only while the lease holds. */
+async function deliverAlert(options: OutboxOptions, alert: AlertDoc, leaseUntil: Date): Promise<void> {
+  const { store, clock, workerId, random = Math.random, log = silentLog } = options;
+  const outcome = await attemptAlert(options, alert);
+  const attempt = alert.attempts + 1;
+  const record = attemptRecord(attempt, outcome, clock(), random);
+  const recorded = await store.alerts.recordAttempt(alert._id, workerId, leaseUntil, record);
+  if (record.status === 'delivered') return;
+  logFailedAttempt(log, {
+    what: 'alert',
+    deliveryId: alert._id,
+    ownerId: alert.ownerId,
+    channel: alert.channel,
+    attempt,
+    error: record.error,
+    ...(record.status === 'retry' && { nextAttemptAt: record.nextAttemptAt }),
+    ...(!recorded && { recorded }),
+  });
 }
 
-/** The update recording an attempt's outcome; it also releases the lease. */
-function afterAttempt(options: OutboxOptions, alert: AlertDoc, outcome: DeliveryOutcome, now: Date) {
-  const { maxAttempts = 8, random = Math.random } = options;
-  const attempts = alert.attempts + 1;
-  const release = { leaseOwner: '', leaseUntil: '' };
-  if (outcome.status === 'delivered') {
-    return { $set: { status: 'delivered', attempts, deliveredAt: now }, $unset: { ...release, lastError: '' } };
-  }
-  if (outcome.status === 'fail' || attempts >= maxAttempts) {
-    return { $set: { status: 'failed', attempts, lastError: outcome.error }, $unset: release };
-  }
-  const delay = Math.max(backoffMs(attempts, random), outcome.retryAfterMs ?? 0);
-  return {
-    $set: { attempts, lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + delay) },
-    $unset: release,
-  };
-}
-
-/** Full jitter: uniform in [0, min(cap, base * 2^(attempts - 1))). */
-export function backoffMs(attempts: number, random: () => number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
-  return Math.floor(random() * ceiling);
+async function attemptAlert({ store, config, clock, channels }: OutboxOptions, alert: AlertDoc): Promise<DeliveryOutcome> {
+  const response = await store.responses.get(alert.responseId);
+  if (!response) return { status: 'fail', error: `response "${alert.responseId}" no longer exists` };
+  const owner = catalogOf(config).owner(alert.ownerId);
+  if (!owner) return { status: 'fail', error: `owner "${alert.ownerId}" is no longer in the config` };
+  return attemptDelivery(channels, alert.channel, (adapter) => adapter.sendAlert({ alert, response, owner, config, now: clock() }));
 }
 
 export interface PresentedAlert {
@@ -180,6 +136,7 @@ export interface PresentedAlert {
   lastError?: string;
   createdAt: string;
   deliveredAt?: string;
+  failedAt?: string;
 }
 
 /** The API shape of an alert: `id` (the delivery id) for `_id`, ISO dates, no lease bookkeeping. */
@@ -195,37 +152,50 @@ export function presentAlert(alert: AlertDoc): PresentedAlert {
     ...(alert.lastError !== undefined && { lastError: alert.lastError }),
     createdAt: alert.createdAt.toISOString(),
     ...(alert.deliveredAt && { deliveredAt: alert.deliveredAt.toISOString() }),
+    ...(alert.failedAt && { failedAt: alert.failedAt.toISOString() }),
   };
 }
 
 /** Alerts, newest first, filtered by status, owner and channel, cursor-paginated. */
 export async function listAlerts(store: Store, query: AlertQuery): Promise<Page<PresentedAlert>> {
-  const filter: Filter = {};
-  if (query.status !== undefined) filter.status = query.status;
-  if (query.owner !== undefined) filter.ownerId = query.owner;
-  if (query.channel !== undefined) filter.channel = query.channel;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const docs = await store.collection('alerts').find(afterPosition(filter, 'createdAt', after), {
-    sort: { createdAt: -1, _id: -1 },
-    limit: query.limit + 1,
-  });
-  const items = docs.slice(0, query.limit);
-  const last = items.at(-1);
+  const docs = await store.alerts.page(
+    {
+      ...(query.status !== undefined && { status: query.status }),
+      ...(query.owner !== undefined && { ownerId: query.owner }),
+      ...(query.channel !== undefined && { channel: query.channel }),
+    },
+    query.limit + 1,
+    after,
+  );
+  const page = pageOf(docs, query.limit, (doc) => ({ at: doc.createdAt, id: doc._id }));
+  return { items: page.items.map(presentAlert), nextCursor: page.nextCursor };
+}
+
+export interface PresentedAttempt {
+  at: string;
+  status: AlertAttempt['status'];
+  error?: string;
+}
+
+/** The attempts made to deliver an alert, oldest first; `errors.notFound` for an unknown alert. */
+export async function listAlertAttempts(store: Store, id: string): Promise<{ items: PresentedAttempt[] }> {
+  const [alert, attempts] = await Promise.all([store.alerts.get(id), store.alerts.attempts(id)]);
+  if (!alert) throw new errors.notFound(`alert "${id}"`);
   return {
-    items: items.map(presentAlert),
-    nextCursor: docs.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last._id }) : null,
+    items: attempts.map((attempt) => ({
+      at: attempt.at.toISOString(),
+      status: attempt.status,
+      ...(attempt.error !== undefined && { error: attempt.error }),
+    })),
   };
 }
 
 /** Puts a failed alert back in the queue, due now, with a fresh attempt budget. */
 export async function retryAlert(store: Store, id: string, now: Date): Promise<PresentedAlert> {
-  const alerts = store.collection('alerts');
-  const requeued = await alerts.findOneAndUpdate(
-    { _id: id, status: 'failed' },
-    { $set: { status: 'pending', attempts: 0, nextAttemptAt: now }, $unset: { lastError: '', leaseOwner: '', leaseUntil: '' } },
-  );
+  const requeued = await store.alerts.requeueFailed(id, now);
   if (requeued) return presentAlert(requeued);
-  const existing = await alerts.findOne({ _id: id });
+  const existing = await store.alerts.get(id);
   if (!existing) throw new errors.notFound(`alert "${id}"`);
   throw new errors.conflict(`alert "${id}" is ${existing.status}; only failed alerts can be retried`);
 }

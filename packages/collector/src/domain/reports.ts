@@ -1,18 +1,15 @@
 /**
- * Dashboards, read from the daily rollups (one document per day x survey x plan), so a report costs
- * O(days), never O(responses).
- *
- * The pipelines are a `$match` on the indexed `day` key and a plain inclusion `$project`, which every engine
- * runs alike; the counters are summed into periods here. FerretDB 1.24 lacks `$dateTrunc`, `$dateToString`,
- * `$cond` and `$facet`, and answers a `$group` with several accumulators wrongly, so grouping in the pipeline
- * would buy little (a few rollups per day: one per survey x plan) for results that differ by engine.
+ * Dashboards, read from the store's day counters (a few rows per day x survey x plan, and per day x survey
+ * for displays), so a report costs O(days), never O(responses). The counters are summed into periods here,
+ * the same on every engine.
  * Days are UTC days, weeks are ISO weeks starting on Monday, a period is named by its first day. Ranges are
  * `[from, to)`: `to` is exclusive, as everywhere in the admin API.
  */
 import { npsScore, type HeedConfig, type ReportQuery } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
-import type { Filter, Store } from '../store/store.ts';
+import type { DayCounts, ReportFilter, Store } from '../store/store.ts';
+import { catalogOf } from './catalog.ts';
 
 export interface ReportDeps {
   store: Store;
@@ -36,6 +33,14 @@ export interface NpsPoint extends NpsTally {
   period: string;
 }
 
+/** How many of the NPS prompts shown in the range were answered. */
+export interface ResponseRate {
+  shown: number;
+  answered: number;
+  /** `answered / shown`, `null` when nothing was shown. Answers given without a recorded display can make it exceed 1. */
+  rate: number | null;
+}
+
 export interface NpsReport {
   interval: Interval;
   from: string;
@@ -43,6 +48,13 @@ export interface NpsReport {
   /** Every period of the range, in order, empty ones included. */
   points: NpsPoint[];
   total: NpsTally;
+  /** Answers per score over the range: `scores[s]` answers gave `s` (0-10). */
+  scores: number[];
+  /**
+   * Shown vs answered over the range, for the survey and product area asked; displays carry no plan, so a
+   * plan filter does not narrow it.
+   */
+  responseRate: ResponseRate;
 }
 
 /** Plan segment of a rollup: responses without a plan in their context count as `unknown`. */
@@ -73,49 +85,70 @@ const DEFAULT_NPS_WEEKS = 12;
 const DEFAULT_REASON_MONTHS = 12;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** NPS per period over the NPS surveys' rollups; default range: the trailing 12 ISO weeks, this one included. */
-export async function npsReport({ store, clock }: Omit<ReportDeps, 'config'>, query: ReportQuery): Promise<NpsReport> {
+/** NPS per period over the NPS surveys' counters; default range: the trailing 12 ISO weeks, this one included. */
+export async function npsReport({ store, config, clock }: ReportDeps, query: ReportQuery): Promise<NpsReport> {
   const { from, to } = resolveRange(query, clock(), (day) => addDays(startOfPeriod(day, 'week'), -7 * (DEFAULT_NPS_WEEKS - 1)));
   const points = periodsOf(from, to, query.interval).map((period) => ({ period, ...tally(emptyCounts()) }));
   const byPeriod = new Map(points.map((point) => [point.period, point]));
 
-  const rollups = await store.collection('rollups').aggregate<DayCounts & { day: string }>([
-    { $match: rollupFilter(query, from, to, { kind: 'nps' }) },
-    { $project: { _id: 0, day: 1, responses: 1, promoters: 1, passives: 1, detractors: 1 } },
+  // Every plan is read: the response rate needs all answers, since displays carry no plan.
+  const { plan: _plan, ...allPlans } = reportFilter(query, from, to);
+  const [days, displayDays] = await Promise.all([
+    store.reports.days({ ...allPlans, kinds: ['nps'] }),
+    store.reports.displayDays(allPlans),
   ]);
 
   const total = emptyCounts();
-  for (const rollup of rollups) {
-    const point = byPeriod.get(startOfPeriod(rollup.day, query.interval));
+  const scores = Array.from({ length: 11 }, () => 0);
+  let answered = 0;
+  for (const counts of days) {
+    answered += counts.responses;
+    if (query.plan !== undefined && counts.plan !== query.plan) continue;
+    const point = byPeriod.get(startOfPeriod(counts.day, query.interval));
     if (!point) continue;
-    addCounts(point, rollup);
-    addCounts(total, rollup);
+    addCounts(point, counts);
+    addCounts(total, counts);
+    for (const [score, count] of Object.entries(counts.scores)) {
+      const index = Number(score);
+      if (Number.isInteger(index) && index >= 0 && index <= 10) scores[index] = (scores[index] ?? 0) + count;
+    }
   }
   for (const point of points) point.nps = npsScore(point);
-  return { interval: query.interval, from, to, points, total: tally(total) };
+
+  const catalog = catalogOf(config);
+  let shown = 0;
+  for (const counts of displayDays) {
+    if (catalog.findSurvey(counts.projectKey, counts.surveyId)?.kind === 'nps') shown += counts.shown;
+  }
+  return {
+    interval: query.interval,
+    from,
+    to,
+    points,
+    total: tally(total),
+    scores,
+    responseRate: { shown, answered, rate: shown === 0 ? null : answered / shown },
+  };
 }
 
 /** Cancel and uninstall reasons per month, split by plan (`interval` does not apply); default range: the trailing 12 months. */
 export async function reasonsReport({ store, config, clock }: ReportDeps, query: ReportQuery): Promise<ReasonsReport> {
   const { from, to } = resolveRange(query, clock(), (day) => addMonths(startOfPeriod(day, 'month'), -(DEFAULT_REASON_MONTHS - 1)));
-
-  const rollups = await store.collection('rollups').aggregate<ReasonRollup>([
-    { $match: rollupFilter(query, from, to, { kind: { $in: ['cancel', 'uninstall'] } }) },
-    { $project: { _id: 0, day: 1, kind: 1, plan: 1, responses: 1, reasons: 1 } },
-  ]);
+  const days = await store.reports.days({ ...reportFilter(query, from, to), kinds: ['cancel', 'uninstall'] });
 
   const rows = new Map<string, ReasonsMonth>();
-  for (const rollup of rollups) {
-    const month = rollup.day.slice(0, 7);
-    const plan = planSegment(rollup.plan);
-    const key = `${month}|${rollup.kind}|${plan}`;
+  for (const counts of days) {
+    if (counts.kind === 'nps') continue;
+    const month = counts.day.slice(0, 7);
+    const plan = planSegment(counts.plan);
+    const key = `${month}|${counts.kind}|${plan}`;
     let row = rows.get(key);
     if (!row) {
-      row = { month, kind: rollup.kind, plan, responses: 0, reasons: {} };
+      row = { month, kind: counts.kind, plan, responses: 0, reasons: {} };
       rows.set(key, row);
     }
-    row.responses += rollup.responses;
-    for (const [reason, count] of Object.entries(rollup.reasons ?? {})) {
+    row.responses += counts.responses;
+    for (const [reason, count] of Object.entries(counts.reasons)) {
       if (count > 0) row.reasons[reason] = (row.reasons[reason] ?? 0) + count;
     }
   }
@@ -123,28 +156,15 @@ export async function reasonsReport({ store, config, clock }: ReportDeps, query:
   return { from, to, months, labels: reasonLabels(config, query) };
 }
 
-interface DayCounts {
-  responses: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-}
+type NpsCounts = Pick<DayCounts, 'responses' | 'promoters' | 'passives' | 'detractors'>;
 
-interface ReasonRollup {
-  day: string;
-  kind: ReasonKind;
-  plan: string;
-  responses: number;
-  reasons?: Record<string, number>;
-}
-
-function rollupFilter(query: ReportQuery, from: string, to: string, extra: Filter): Filter {
+function reportFilter(query: ReportQuery, from: string, to: string): ReportFilter {
   return {
-    day: { $gte: from, $lt: to },
-    ...extra,
-    ...(query.survey === undefined ? {} : { surveyId: query.survey }),
-    ...(query.productArea === undefined ? {} : { productArea: query.productArea }),
-    ...(query.plan === undefined ? {} : { plan: query.plan }),
+    from,
+    to,
+    ...(query.survey !== undefined && { surveyId: query.survey }),
+    ...(query.productArea !== undefined && { productArea: query.productArea }),
+    ...(query.plan !== undefined && { plan: query.plan }),
   };
 }
 
@@ -163,18 +183,18 @@ function planSegment(plan: string): PlanSegment {
   return plan === 'saas' || plan === 'self-managed' ? plan : 'unknown';
 }
 
-function emptyCounts(): DayCounts {
+function emptyCounts(): NpsCounts {
   return { responses: 0, promoters: 0, passives: 0, detractors: 0 };
 }
 
-function addCounts(into: DayCounts, counts: DayCounts): void {
+function addCounts(into: NpsCounts, counts: NpsCounts): void {
   into.responses += counts.responses;
   into.promoters += counts.promoters;
   into.passives += counts.passives;
   into.detractors += counts.detractors;
 }
 
-function tally(counts: DayCounts): NpsTally {
+function tally(counts: NpsCounts): NpsTally {
   return { ...counts, nps: npsScore(counts) };
 }
 

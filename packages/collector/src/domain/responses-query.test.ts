@@ -22,7 +22,8 @@ function response(n: number, at: string, fields: Partial<ResponseDoc> = {}): Res
 }
 
 async function seed(docs: ResponseDoc[]): Promise<void> {
-  await store.collection('responses').insertMany(docs);
+  // Concurrent records share commits: seeding a thousand answers one commit each would take seconds.
+  for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map((doc) => store.responses.record(doc, [])));
 }
 
 async function allPages(input: Record<string, string>): Promise<string[]> {
@@ -114,7 +115,6 @@ describe.each(testEngines())('on the $name store', (engine) => {
   describe('presentResponse', () => {
     it('uses id for _id, ISO dates, and drops bookkeeping', () => {
       const doc = testResponse({
-        effectsPending: new Date('2026-03-04T10:00:30Z'),
         triage: { status: 'actioned', tags: ['bug'], history: [{ at: new Date('2026-03-05T09:00:00Z'), actor: 'ana', changes: { status: 'actioned' } }] },
       });
       const presented = presentResponse(doc);
@@ -124,7 +124,6 @@ describe.each(testEngines())('on the $name store', (engine) => {
         triage: { status: 'actioned', tags: ['bug'], history: [{ at: '2026-03-05T09:00:00.000Z', actor: 'ana', changes: { status: 'actioned' } }] },
       });
       expect(presented).not.toHaveProperty('_id');
-      expect(presented).not.toHaveProperty('effectsPending');
       expect(JSON.parse(JSON.stringify(presented))).toEqual(presented);
     });
   });
@@ -158,7 +157,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
       expect(lines).toHaveLength(5);
     });
 
-    it('exports every matching response, past one batch, filters applied', async () => {
+    it('exports every matching response, past one batch, filters applied', { timeout: 30_000 }, async () => {
       const docs = Array.from({ length: 1203 }, (_, n) =>
         response(n, new Date(Date.UTC(2026, 2, 1) + n * 60_000).toISOString(), n % 3 === 0 ? { plan: 'self-managed' } : {}),
       );

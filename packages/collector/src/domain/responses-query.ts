@@ -1,12 +1,12 @@
 /**
  * Reading responses for the admin API: filtered, newest first, keyset-paginated with an opaque cursor; the
- * API shape of a response; CSV export.
+ * API shape of a response; CSV export streamed from the store.
  */
 import type { Page, ResponseQuery } from '@heed/shared';
-import type { Filter, ResponseDoc, Store } from '../store/store.ts';
-import { afterPosition, decodeCursor, encodeCursor, type Position } from './cursor.ts';
+import type { ResponseDoc, ResponseFilter, Store } from '../store/store.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
 
-export type PresentedResponse = Omit<ResponseDoc, '_id' | 'effectsPending' | 'receivedAt' | 'triage'> & {
+export type PresentedResponse = Omit<ResponseDoc, '_id' | 'receivedAt' | 'triage'> & {
   id: string;
   receivedAt: string;
   triage: Omit<ResponseDoc['triage'], 'history'> & {
@@ -42,33 +42,28 @@ export function presentResponse(doc: ResponseDoc): PresentedResponse {
 /** One page of matching responses, newest first by (receivedAt, _id). */
 export async function listResponses(store: Store, query: ResponseQuery): Promise<Page<ResponseDoc>> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const docs = await store.collection('responses').find(afterPosition(responseFilter(query), 'receivedAt', after), {
-    sort: NEWEST_FIRST,
-    limit: query.limit + 1,
-  });
-  const items = docs.slice(0, query.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: docs.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last._id }) : null };
+  const docs = await store.responses.page(responseFilter(query), query.limit + 1, after);
+  return pageOf(docs, query.limit, (doc) => ({ at: doc.receivedAt, id: doc._id }));
 }
 
-const NEWEST_FIRST = { receivedAt: -1, _id: -1 } as const;
-const CSV_BATCH = 500;
+/** Rows joined into one chunk of the CSV stream: fewer, larger writes. */
+const CSV_CHUNK_ROWS = 200;
 
 /**
- * Every response matching the query's filters as CSV (RFC 4180, CRLF line ends), streamed a batch at a
- * time: the header line first, then one line per response. `limit` and `cursor` are ignored.
+ * Every response matching the query's filters as CSV (RFC 4180, CRLF line ends), streamed from the store's
+ * cursor: the header line first, then the rows, a chunk at a time. `limit` and `cursor` are ignored.
  */
 export async function* responsesCsv(store: Store, query: ResponseQuery): AsyncGenerator<string> {
   yield csvLine(CSV_COLUMNS.map(([name]) => name));
-  const filter = responseFilter(query);
-  let after: Position | undefined;
-  for (;;) {
-    const docs = await store.collection('responses').find(afterPosition(filter, 'receivedAt', after), { sort: NEWEST_FIRST, limit: CSV_BATCH });
-    if (docs.length > 0) yield docs.map((doc) => csvLine(CSV_COLUMNS.map(([, cell]) => cell(doc)))).join('');
-    const last = docs.at(-1);
-    if (docs.length < CSV_BATCH || !last) return;
-    after = { at: last.receivedAt, id: last._id };
+  let chunk: string[] = [];
+  for await (const doc of store.responses.stream(responseFilter(query))) {
+    chunk.push(csvLine(CSV_COLUMNS.map(([, cell]) => cell(doc))));
+    if (chunk.length === CSV_CHUNK_ROWS) {
+      yield chunk.join('');
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) yield chunk.join('');
 }
 
 type Cell = string | number | boolean | undefined;
@@ -118,30 +113,21 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The query's filters in the store's dialect. Dates are UTC; `to` is exclusive. */
-export function responseFilter(query: ResponseQuery): Filter {
-  const filter: Filter = {};
-  if (query.survey !== undefined) filter.surveyId = query.survey;
-  if (query.kind !== undefined) filter.kind = query.kind;
-  if (query.category !== undefined) filter.category = query.category;
-  if (query.plan !== undefined) filter.plan = query.plan;
-  if (query.productArea !== undefined) filter.productArea = query.productArea;
-  if (query.status !== undefined) filter['triage.status'] = query.status;
-  if (query.hasComment !== undefined) filter.hasComment = query.hasComment;
-  if (query.from !== undefined || query.to !== undefined) {
-    filter.receivedAt = {
-      ...(query.from === undefined ? {} : { $gte: parseWhen(query.from) }),
-      ...(query.to === undefined ? {} : { $lt: parseWhen(query.to) }),
-    };
-  }
-  if (query.owner !== undefined) {
+/** The query's filters as the store takes them. Dates are UTC; `to` is exclusive. */
+export function responseFilter(query: ResponseQuery): ResponseFilter {
+  return {
+    ...(query.survey !== undefined && { surveyId: query.survey }),
+    ...(query.kind !== undefined && { kind: query.kind }),
+    ...(query.category !== undefined && { category: query.category }),
+    ...(query.plan !== undefined && { plan: query.plan }),
+    ...(query.productArea !== undefined && { productArea: query.productArea }),
+    ...(query.status !== undefined && { status: [query.status] }),
+    ...(query.hasComment !== undefined && { hasComment: query.hasComment }),
     // The triage owner, when someone reassigned it, else the routed one.
-    filter.$or = [
-      { 'triage.owner': query.owner },
-      { 'triage.owner': { $exists: false }, 'routing.owner': query.owner },
-    ];
-  }
-  return filter;
+    ...(query.owner !== undefined && { owner: query.owner }),
+    ...(query.from !== undefined && { from: parseWhen(query.from) }),
+    ...(query.to !== undefined && { to: parseWhen(query.to) }),
+  };
 }
 
 /** A date (`2026-11-01`, midnight UTC) or a date-time with offset. */

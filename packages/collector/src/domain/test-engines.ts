@@ -1,13 +1,13 @@
 /**
- * Test support: every store engine a domain query must work on, each opened empty and removed afterwards.
- * The embedded engine always; the Mongo adapter on the test setup's wire-protocol server (`MONGODB_URI`, else
+ * Test support: every store engine the domain must work on, each opened empty and removed afterwards.
+ * SQLite (the embedded engine) always; the Mongo adapter on the test setup's wire-protocol server (`MONGODB_URI`, else
  * FerretDB 1.24). Not imported by production code.
  */
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { inject, it } from 'vitest';
-import { openEmbeddedStore } from '../store/embedded-store.ts';
 import { openMongoStore } from '../store/mongo-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 import { FERRETDB_1_24_GAPS, type StoreCapability } from '../store/store-contract.ts';
 import type { Store } from '../store/store.ts';
 import { tempDir } from './test-support.ts';
@@ -23,11 +23,11 @@ export function testEngines(): TestEngine[] {
   const uri = inject('mongoUri');
   return [
     {
-      name: 'embedded',
+      name: 'sqlite',
       unsupported: [],
       async open() {
         const dir = await tempDir();
-        const store = await openEmbeddedStore({ dataDir: dir.path });
+        const store = await openSqliteStore({ dataDir: dir.path });
         return { store, remove: dir.remove };
       },
     },

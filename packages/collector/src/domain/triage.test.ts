@@ -24,7 +24,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
       store = opened;
       now = new Date('2026-03-05T09:00:00Z');
       deps = { store, config, clock: () => now, channels: { email: true } };
-      await store.collection('responses').insertOne(testResponse());
+      await store.responses.record(testResponse(), []);
     },
   );
 
@@ -53,20 +53,20 @@ describe.each(testEngines())('on the $name store', (engine) => {
           },
         ],
       });
-      expect(await store.collection('responses').findOne({ _id: id })).toEqual(last);
+      expect(await store.responses.get(id)).toEqual(last);
     });
 
     it('records nothing when nothing changes', async () => {
       const unchanged = await updateTriage(deps, id, { status: 'new', tags: [], owner: 'pm-editor' }, 'ana');
       expect(unchanged.triage.history).toEqual([]);
-      expect(await store.collection('alerts').count({})).toBe(0);
+      expect(await store.alerts.page({}, 10)).toEqual([]);
     });
 
     it('alerts a newly assigned owner on each of their channels, once', async () => {
       const updated = await updateTriage(deps, id, { owner: 'pm-growth' }, 'ana');
       expect(updated.triage.owner).toBe('pm-growth');
       expect(updated.triage.history[0]?.changes).toEqual({ owner: { from: 'pm-editor', to: 'pm-growth' } });
-      const alerts = await store.collection('alerts').find({}, { sort: { channel: 1 } });
+      const alerts = (await store.alerts.page({}, 10)).sort((a, b) => a.channel.localeCompare(b.channel));
       expect(alerts.map((a) => [a.ownerId, a.channel, a.status, a.nextAttemptAt])).toEqual([
         ['pm-growth', 'email', 'pending', now],
         ['pm-growth', 'slack', 'pending', now],
@@ -75,8 +75,8 @@ describe.each(testEngines())('on the $name store', (engine) => {
       // Back and forth: the same owner is not alerted twice for one response.
       await updateTriage(deps, id, { owner: 'pm-editor' }, 'ana');
       await updateTriage(deps, id, { owner: 'pm-growth' }, 'ana');
-      expect(await store.collection('alerts').count({ ownerId: 'pm-growth' })).toBe(2);
-      expect(await store.collection('alerts').count({ ownerId: 'pm-editor' })).toBe(1);
+      expect(await store.alerts.page({ ownerId: 'pm-growth' }, 10)).toHaveLength(2);
+      expect(await store.alerts.page({ ownerId: 'pm-editor' }, 10)).toHaveLength(1);
     });
 
     it('refuses unknown responses and owners', async () => {
@@ -85,7 +85,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
         code: 'HEED_ERR_VALIDATION',
         message: 'owner: "pm-nobody" is not one of the configured owners',
       });
-      expect((await store.collection('responses').findOne({ _id: id }))?.triage.history).toEqual([]);
+      expect((await store.responses.get(id))?.triage.history).toEqual([]);
     });
 
     itNeeds(engine, ['isolated concurrent updates of one document'], 'keeps every concurrent change, each with a true "from"', async () => {
@@ -93,7 +93,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
         updateTriage(deps, id, { status: 'acknowledged' }, 'ana'),
         updateTriage(deps, id, { status: 'closed' }, 'ben'),
       ]);
-      const { triage } = (await store.collection('responses').findOne({ _id: id })) ?? testResponse();
+      const { triage } = (await store.responses.get(id)) ?? testResponse();
       expect(triage.history).toHaveLength(2);
       const [a, b] = triage.history.map((h) => h.changes.status as { from: string; to: string });
       expect(b?.from).toBe(a?.to);

@@ -1,56 +1,46 @@
 /**
  * Triage of a response by a PM: status, owner, linked issue, tags. Every effective change is kept in the
- * response's history with its time and actor, and a newly assigned owner is alerted like a routed one.
+ * response's history with its time and actor, and a newly assigned owner is alerted like a routed one (the
+ * alerts are stored with the change, in one write).
  */
 import { randomUUID } from 'node:crypto';
-import type { Triage, TriagePatch } from '@heed/shared';
+import type { HeedConfig, Triage, TriagePatch } from '@heed/shared';
 import { errors } from '../errors.ts';
 import type { ResponseDoc } from '../store/store.ts';
-import { enqueueAlerts } from './enqueue-alerts.ts';
+import { catalogOf } from './catalog.ts';
+import { ownerAlerts } from './enqueue-alerts.ts';
 import type { IngestDeps } from './ingest.ts';
 
-export type TriageDeps = Omit<IngestDeps, 'config'> & { config: Pick<IngestDeps['config'], 'owners'> };
+export type TriageDeps = Omit<IngestDeps, 'config'> & { config: HeedConfig };
 
 const ATTEMPTS = 3;
 
 /** Applies `patch`; resolves to the response as it is afterwards. Unknown id -> `errors.notFound`. */
 export async function updateTriage(deps: TriageDeps, id: string, patch: TriagePatch, actor: string): Promise<ResponseDoc> {
-  const newOwner = patch.owner === undefined ? undefined : deps.config.owners.find((o) => o.id === patch.owner);
+  const newOwner = patch.owner === undefined ? undefined : catalogOf(deps.config).owner(patch.owner);
   if (patch.owner !== undefined && !newOwner) {
     throw new errors.validation(`owner: "${patch.owner}" is not one of the configured owners`);
   }
-  const responses = deps.store.collection('responses');
-  // Optimistic concurrency: the update applies only if the fields it changes still hold what was read, so
-  // the history's "from" values are true; on a race, read again and retry.
+  // Optimistic concurrency: the store applies the change only if the triage still is what was read, so the
+  // history's "from" values are true; on a race, read again and retry.
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const current = await responses.findOne({ _id: id });
+    const current = await deps.store.responses.get(id);
     if (!current) throw new errors.notFound(`response "${id}"`);
-    const updatedTriage = applyPatch(current.triage, patch);
-    const changes = triageChanges(current, updatedTriage);
+    const { history: _history, ...next } = applyPatch(current.triage, patch);
+    const changes = triageChanges(current, { ...next, history: current.triage.history });
     if (Object.keys(changes).length === 0) return current;
 
     const now = deps.clock();
-    const $set: Record<string, unknown> = {};
-    const $unset: Record<string, ''> = {};
-    const unchanged: Record<string, unknown> = { _id: id };
-    for (const field of Object.keys(changes) as (keyof Triage)[]) {
-      const path = `triage.${field}`;
-      const before = current.triage[field];
-      const after = updatedTriage[field];
-      if (after === undefined) $unset[path] = '';
-      else $set[path] = after;
-      unchanged[path] = before === undefined ? { $exists: false } : before;
-    }
-    const updated = await responses.findOneAndUpdate(unchanged, {
-      ...(Object.keys($set).length > 0 && { $set }),
-      ...(Object.keys($unset).length > 0 && { $unset }),
-      $push: { 'triage.history': { at: now, actor, changes } },
+    const alerts =
+      newOwner && changes.owner ? ownerAlerts(id, newOwner, deps.channels ?? { email: false }, now, deps.newId ?? randomUUID) : [];
+    const updated = await deps.store.responses.updateTriage(id, {
+      expected: current.triage,
+      next,
+      change: { at: now, actor, changes },
+      alerts,
     });
-    if (!updated) continue;
-    if (newOwner && changes.owner) {
-      await enqueueAlerts(deps.store, id, newOwner, deps.channels ?? { email: false }, now, deps.newId ?? randomUUID);
-    }
-    return updated;
+    if (updated === null) throw new errors.notFound(`response "${id}"`);
+    if (updated !== 'conflict') return updated;
   }
   throw new errors.conflict(`response "${id}" is being triaged by someone else; try again`);
 }

@@ -5,10 +5,9 @@
  *   when the receiver said so.
  * - `fail`: trying again will not help (3xx, other 4xx, a message the channel refuses).
  */
-export type DeliveryOutcome =
-  | { status: 'delivered' }
-  | { status: 'retry'; error: string; retryAfterMs?: number }
-  | { status: 'fail'; error: string };
+import type { DeliveryOutcome } from '../domain/channels.ts';
+
+export type { DeliveryOutcome };
 
 export type Fetch = typeof globalThis.fetch;
 

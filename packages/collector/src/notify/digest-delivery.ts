@@ -5,16 +5,18 @@
  * - email: text and HTML parts, the delivery id as Message-ID.
  */
 import type { Channel, Owner } from '@heed/shared';
-import { postJson, type DeliveryOutcome, type Fetch } from '../notify/delivery.ts';
-import { classifySmtpError, type Mailer } from '../notify/email.ts';
-import { signWebhook } from '../notify/webhook.ts';
-import type { Digest } from './digest.ts';
+import type { Digest } from '../domain/digest.ts';
+import { postJson, type DeliveryOutcome, type Fetch } from './delivery.ts';
 import { digestSlackMessage, digestSubject, renderDigestHtml, renderDigestText } from './digest-render.ts';
+import { classifySmtpError, type Mailer } from './email.ts';
+import { signWebhook } from './webhook.ts';
 
 export interface DigestTransports {
   fetch: Fetch;
   /** Without one, email is not a channel. */
   mailer?: Mailer;
+  /** Timeout of one outbound HTTP request. */
+  timeoutMs?: number;
 }
 
 export function digestWebhookBody(digest: Digest, deliveryId: string): string {
@@ -27,7 +29,7 @@ export async function sendDigest(
   owner: Owner,
   channel: Channel,
   deliveryId: string,
-  { fetch, mailer }: DigestTransports,
+  { fetch, mailer, timeoutMs }: DigestTransports,
   now: Date,
 ): Promise<DeliveryOutcome> {
   if (channel === 'webhook') {
@@ -36,11 +38,11 @@ export async function sendDigest(
     }
     const body = digestWebhookBody(digest, deliveryId);
     const signature = signWebhook(owner.webhookSecret, body, Math.floor(now.getTime() / 1000));
-    return postJson(fetch, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signature }, { now });
+    return postJson(fetch, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signature }, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
   }
   if (channel === 'slack') {
     if (!owner.slackWebhookUrl) return { status: 'fail', error: `owner "${owner.id}" has no slackWebhookUrl` };
-    return postJson(fetch, owner.slackWebhookUrl, JSON.stringify(digestSlackMessage(digest)), {}, { now });
+    return postJson(fetch, owner.slackWebhookUrl, JSON.stringify(digestSlackMessage(digest)), {}, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
   }
   if (!owner.email || !mailer) return { status: 'fail', error: `owner "${owner.id}" has no email, or no SMTP transport is set up` };
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SLACK_LIMITS } from '../notify/slack.ts';
-import type { Digest } from './digest.ts';
+import type { Digest } from '../domain/digest.ts';
+import { SLACK_LIMITS } from './slack.ts';
 import { DIGEST_COMMENT_CAP, digestSlackMessage, digestSubject, renderDigestHtml, renderDigestText } from './digest-render.ts';
 
 const hostile = '<script>alert("x")</script> & <b>bold</b>';
@@ -48,6 +48,7 @@ function digest(overrides: Partial<Digest> = {}): Digest {
       },
     ],
     openTriage: 7,
+    failedAlerts: [],
     consoleUrl: 'https://heed.example.com/console?a=1&b=2',
     ...overrides,
   };
@@ -121,5 +122,41 @@ describe('digestSlackMessage', () => {
     const message = digestSlackMessage(digest({ comments: [{ ...digest().comments[0]!, comment: 'one\ntwo <x>' }] }));
     const quoted = message.blocks.find((block) => block.type === 'section' && block.text?.text.includes('one'));
     expect(quoted).toMatchObject({ text: { text: expect.stringContaining('>one\n>two &lt;x&gt;') } });
+  });
+});
+
+describe('failed alerts in the digest', () => {
+  const failed = digest({
+    failedAlerts: [
+      {
+        id: 'a1',
+        responseId: 'r1',
+        channel: 'webhook',
+        attempts: 13,
+        failedAt: '2026-03-05T10:00:00.000Z',
+        lastError: `HTTP 503 ${hostile}`,
+      },
+    ],
+  });
+
+  it('lists each alert given up during the week, in every rendering, escaped for each', () => {
+    const text = renderDigestText(failed);
+    expect(text).toContain('1 alert could not be delivered:');
+    expect(text).toContain('webhook, response r1, given up Thu 5 Mar 2026, 11:00 after 13 attempts: HTTP 503');
+
+    const html = renderDigestHtml(failed);
+    expect(html).toContain('<h3>1 alert could not be delivered</h3>');
+    expect(html).toContain('HTTP 503 &lt;script&gt;');
+    expect(html).not.toContain('<script>');
+
+    const slack = JSON.stringify(digestSlackMessage(failed));
+    expect(slack).toContain('1 alert could not be delivered');
+    expect(slack).toContain('HTTP 503 &lt;script&gt;');
+    expect(slack).not.toContain('<script>');
+  });
+
+  it('says nothing about alerts when none failed', () => {
+    expect(renderDigestText(digest())).not.toContain('could not be delivered');
+    expect(renderDigestHtml(digest())).not.toContain('could not be delivered');
   });
 });

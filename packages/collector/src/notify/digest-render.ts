@@ -3,9 +3,9 @@
  * message. Everything that came from respondents or the config is escaped for the format it lands in;
  * dates read in the digest's time zone.
  */
-import { escapeHtml } from '../notify/email.ts';
-import { escapeCapped, SLACK_LIMITS, type SlackBlock, type SlackMessage } from '../notify/slack.ts';
-import type { Digest, DigestComment, DigestReason, DigestWeek } from './digest.ts';
+import type { Digest, DigestComment, DigestFailedAlert, DigestReason, DigestWeek } from '../domain/digest.ts';
+import { escapeHtml } from './email.ts';
+import { escapeCapped, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack.ts';
 
 /** Longest comment a digest quotes; longer ones are cut with "…". */
 export const DIGEST_COMMENT_CAP = 500;
@@ -32,6 +32,9 @@ export function renderDigestText(digest: Digest): string {
     '',
     digest.comments.length === 0 ? 'No comments this week.' : 'Newest comments:',
     ...digest.comments.flatMap((comment) => [`  - ${commentHeadline(comment, digest.timeZone)}`, `    "${capped(comment.comment)}"`]),
+    ...(digest.failedAlerts.length === 0
+      ? []
+      : ['', `${failedTitle(digest)}:`, ...digest.failedAlerts.map((alert) => `  - ${failedLine(alert, digest.timeZone)}`)]),
     ...(digest.consoleUrl ? ['', `Open the console: ${digest.consoleUrl}`] : []),
   ].join('\n');
 }
@@ -67,6 +70,11 @@ export function renderDigestHtml(digest: Digest): string {
     reasonList('Top uninstall reasons', digest.topReasons.uninstall),
     '<h3>Newest comments</h3>',
     comments,
+    digest.failedAlerts.length === 0
+      ? ''
+      : `<h3>${e(failedTitle(digest))}</h3><ul>${digest.failedAlerts
+          .map((alert) => `<li>${e(failedLine(alert, digest.timeZone))}</li>`)
+          .join('')}</ul>`,
     ...(digest.consoleUrl ? [`<p><a href="${e(digest.consoleUrl)}">Open the console</a></p>`] : []),
   ]
     .filter((part) => part !== '')
@@ -103,6 +111,10 @@ export function digestSlackMessage(digest: Digest): SlackMessage {
       }),
     ),
   ];
+  if (digest.failedAlerts.length > 0) {
+    const lines = digest.failedAlerts.map((alert) => `• ${escapeCapped(failedLine(alert, digest.timeZone), 300)}`);
+    blocks.push({ type: 'section', text: mrkdwn(`*${failedTitle(digest)}*\n${lines.join('\n')}`.slice(0, SLACK_LIMITS.sectionText)) });
+  }
   if (digest.consoleUrl) {
     blocks.push({
       type: 'actions',
@@ -116,6 +128,19 @@ export function digestSlackMessage(digest: Digest): SlackMessage {
     });
   }
   return { text: escapeCapped(digestSubject(digest), 300), blocks };
+}
+
+function failedTitle(digest: Digest): string {
+  const count = digest.failedAlerts.length;
+  return `${count} alert${count === 1 ? '' : 's'} could not be delivered`;
+}
+
+/** "webhook, response r1, given up Fri 6 Mar 2026, 16:00 after 13 attempts: HTTP 503". */
+function failedLine(alert: DigestFailedAlert, timeZone: string): string {
+  const attempts = `${alert.attempts} attempt${alert.attempts === 1 ? '' : 's'}`;
+  return `${alert.channel}, response ${alert.responseId}, given up ${formatDateTime(alert.failedAt, timeZone)} after ${attempts}${
+    alert.lastError ? `: ${alert.lastError}` : ''
+  }`;
 }
 
 function mrkdwn(text: string) {

@@ -1,0 +1,39 @@
+/**
+ * The channel adapters the delivery engine is given (the port is `domain/channels.ts`): signed webhooks and
+ * Slack over `fetch`, email over the SMTP mailer when there is one. Each sends alerts and digests.
+ */
+import type { ChannelAdapters } from '../domain/channels.ts';
+import type { Fetch } from './delivery.ts';
+import { sendDigest } from './digest-delivery.ts';
+import { sendEmail, type Mailer } from './email.ts';
+import { sendSlack } from './slack.ts';
+import { sendWebhook } from './webhook.ts';
+
+export interface ChannelOptions {
+  fetch: Fetch;
+  /** Without one there is no email channel. */
+  mailer?: Mailer;
+  /** Timeout of one outbound HTTP request. */
+  timeoutMs?: number;
+}
+
+export function notifyChannels({ fetch, mailer, timeoutMs }: ChannelOptions): ChannelAdapters {
+  const transports = { fetch, ...(mailer && { mailer }), ...(timeoutMs !== undefined && { timeoutMs }) };
+  const send = (now: Date) => ({ now, ...(timeoutMs !== undefined && { timeoutMs }) });
+  return {
+    webhook: {
+      sendAlert: ({ alert, response, owner, config, now }) => sendWebhook(alert, response, owner, config, fetch, send(now)),
+      sendDigest: ({ digest, owner, deliveryId, now }) => sendDigest(digest, owner, 'webhook', deliveryId, transports, now),
+    },
+    slack: {
+      sendAlert: ({ alert, response, owner, config, now }) => sendSlack(alert, response, owner, config, fetch, send(now)),
+      sendDigest: ({ digest, owner, deliveryId, now }) => sendDigest(digest, owner, 'slack', deliveryId, transports, now),
+    },
+    ...(mailer && {
+      email: {
+        sendAlert: ({ alert, response, owner, config }) => sendEmail(alert, response, owner, config, mailer),
+        sendDigest: ({ digest, owner, deliveryId, now }) => sendDigest(digest, owner, 'email', deliveryId, transports, now),
+      },
+    }),
+  };
+}
