@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HeedConfigSchema, type HeedConfig } from '@heed/shared';
-import { buildApp, openEmbeddedStore, type Store } from '@heed/collector';
+import { buildApp, openStore, type Store } from '@heed/collector';
 
 // Friday 2026-11-20, 16:30 UTC: half an hour after the default digest time, so this week's digest is due.
 const now = new Date('2026-11-20T16:30:00Z');
@@ -47,7 +47,7 @@ beforeAll(async () => {
     routes: [{ when: { productArea: 'editor' }, owner: 'pm-editor' }],
   });
   dataDir = await mkdtemp(join(tmpdir(), 'heed-two-'));
-  store = await openEmbeddedStore({ dataDir });
+  store = await openStore({ dataDir }); // SQLite: both apps share the one database, as instances share MongoDB
   apps = await Promise.all(
     ['collector-a', 'collector-b'].map((workerId) =>
       buildApp({ config, store, clock, outbox: { pollMs: 20, workerId }, digest: { intervalMs: 40 } }),
@@ -93,7 +93,7 @@ it('delivers each alert and each digest once', async () => {
   expect(routed().map((d) => d.responseId).sort()).toEqual([...ids].sort());
   expect(new Set(deliveries.map((d) => d.deliveryId)).size).toBe(deliveries.length);
   expect(deliveries.filter((d) => d.type === 'digest.weekly')).toHaveLength(1);
-  const alerts = await store.collection('alerts').find({});
+  const alerts = await store.alerts.page({}, 1000);
   expect(alerts).toHaveLength(total);
   expect(alerts.every((alert) => alert.status === 'delivered' && alert.attempts === 1)).toBe(true);
 });

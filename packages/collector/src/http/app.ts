@@ -9,13 +9,13 @@ import type { HeedConfig } from '@heed/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../clock.ts';
+import { notifyChannels } from '../notify/channels.ts';
 import type { Mailer } from '../notify/email.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
 import bodyParsers from './plugins/body-parsers.ts';
 import digestPlugin from './plugins/digest.ts';
 import errorHandling from './plugins/errors.ts';
-import ingestEffectsPlugin from './plugins/ingest-effects.ts';
 import outboxPlugin from './plugins/outbox.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import storePlugin from './plugins/store.ts';
@@ -43,7 +43,7 @@ export interface AppOptions {
   mailer?: Mailer;
   logger?: boolean | object;
   /** The alert outbox worker; `false`: none in this process (alerts stay pending). */
-  outbox?: false | { pollMs?: number; workerId?: string };
+  outbox?: false | { pollMs?: number; workerId?: string; leaseMs?: number };
   /** The weekly digest scheduler; `false`: none in this process. */
   digest?: false | { intervalMs?: number };
   /** The widget build served at `/widget/`; defaults to the widget package's `dist`. */
@@ -77,10 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(securityHeaders);
-  await app.register(storePlugin, { store, config, clock });
+  await app.register(storePlugin, { store, config, clock, channels: notifyChannels({ fetch, ...(options.mailer && { mailer: options.mailer }) }) });
   await app.register(errorHandling);
   await app.register(bodyParsers);
-  await app.register(ingestEffectsPlugin, { email });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Heed collector', version: '1', description: 'Survey answers in, routed alerts out.' },
@@ -89,16 +88,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   if (outbox !== false) {
-    await app.register(outboxPlugin, { fetch, workerId: outbox.workerId ?? workerId, pollMs: outbox.pollMs, mailer: options.mailer });
+    await app.register(outboxPlugin, { workerId: outbox.workerId ?? workerId, pollMs: outbox.pollMs, leaseMs: outbox.leaseMs });
   }
   if (digest !== false) {
-    await app.register(digestPlugin, { fetch, workerId, intervalMs: digest.intervalMs, mailer: options.mailer });
+    await app.register(digestPlugin, { workerId, intervalMs: digest.intervalMs });
   }
 
   await app.register(healthRoutes);
   await app.register(openapiRoutes);
   await app.register(publicApiRoutes, { email });
-  await app.register(adminRoutes, { adminToken: options.adminToken, email });
+  await app.register(adminRoutes, { adminToken: options.adminToken });
   await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
   await app.register(assetRoutes);
   await app.register(hostedPageRoutes);

@@ -1,11 +1,11 @@
-/** Building the app for route tests: a real embedded store in a temp dir, the domain's test config. */
+/** Building the app for route tests: a real SQLite store in a temp dir, the domain's test config. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HeedConfig } from '@heed/shared';
 import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../domain/test-support.ts';
-import { openEmbeddedStore } from '../store/embedded-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { buildApp, type AppOptions } from './app.ts';
 
@@ -27,7 +27,7 @@ export interface TestApp {
 /** No background workers and an admin token unless `options` say otherwise. */
 export async function buildTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'heed-http-'));
-  const store = options.store ?? (await openEmbeddedStore({ dataDir }));
+  const store = options.store ?? (await openSqliteStore({ dataDir }));
   const app = await buildApp({ config: httpTestConfig(), outbox: false, digest: false, adminToken: ADMIN_TOKEN, ...options, store });
   return {
     app,

@@ -1,10 +1,10 @@
 /**
  * The weekly digest scheduler, started with the app and stopped when it closes. Digests are claimed under
- * leases in the store, so any number of collectors can run it; each digest goes out once.
+ * leases in the store, so any number of collectors can run it; each digest goes out once, on the services'
+ * channels, and every failed attempt is logged as a warning.
  */
 import fp from 'fastify-plugin';
 import { startDigestScheduler, type DigestScheduler } from '../../domain/digest-scheduler.ts';
-import type { Mailer } from '../../notify/email.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,22 +13,20 @@ declare module 'fastify' {
 }
 
 export interface DigestPluginOptions {
-  fetch: typeof globalThis.fetch;
   workerId: string;
   intervalMs?: number;
-  mailer?: Mailer;
 }
 
 export default fp<DigestPluginOptions>(
-  async (app, { fetch, workerId, intervalMs, mailer }) => {
+  async (app, { workerId, intervalMs }) => {
+    const { store, config, clock, channels } = app.services;
     const digest = startDigestScheduler({
-      store: app.store,
-      config: app.heedConfig,
-      clock: app.clock,
-      fetch,
-      mailer,
+      store,
+      config,
+      clock,
+      channels,
       workerId,
-      intervalMs,
+      ...(intervalMs !== undefined && { intervalMs }),
       log: app.log,
     });
     app.decorate('digest', digest);

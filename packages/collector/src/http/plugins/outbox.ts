@@ -1,10 +1,10 @@
 /**
  * The alert outbox worker, started with the app and stopped when it closes (before the caller closes the
- * store). `app.outbox.runOnce()` delivers what is due right now, which tests use instead of waiting.
+ * store). It sends on the services' channels and logs every failed attempt as a warning. `app.outbox.runOnce()`
+ * delivers what is due right now, which tests use instead of waiting.
  */
 import fp from 'fastify-plugin';
 import { startOutbox, type Outbox } from '../../domain/outbox.ts';
-import type { Mailer } from '../../notify/email.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,22 +13,23 @@ declare module 'fastify' {
 }
 
 export interface OutboxPluginOptions {
-  fetch: typeof globalThis.fetch;
   workerId: string;
   pollMs?: number;
-  mailer?: Mailer;
+  leaseMs?: number;
 }
 
 export default fp<OutboxPluginOptions>(
-  async (app, { fetch, workerId, pollMs, mailer }) => {
+  async (app, { workerId, pollMs, leaseMs }) => {
+    const { store, config, clock, channels } = app.services;
     const outbox = startOutbox({
-      store: app.store,
-      config: app.heedConfig,
-      clock: app.clock,
-      fetch,
+      store,
+      config,
+      clock,
+      channels,
       workerId,
-      pollMs,
-      mailer,
+      ...(pollMs !== undefined && { pollMs }),
+      ...(leaseMs !== undefined && { leaseMs }),
+      log: app.log,
       onError: (error) => app.log.error({ err: error }, 'alert outbox'),
     });
     app.decorate('outbox', outbox);

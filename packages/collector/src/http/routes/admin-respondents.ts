@@ -5,6 +5,6 @@ import { eraseRespondent } from '../../domain/erasure.ts';
 
 export const adminRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/v1/respondents/:userId', { schema: { params: z.object({ userId: z.string().min(1).max(200) }) } }, async (request) => ({
-    erased: await eraseRespondent({ store: app.store }, request.params.userId),
+    erased: await eraseRespondent(app.services, request.params.userId),
   }));
 };

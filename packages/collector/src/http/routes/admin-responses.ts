@@ -13,23 +13,25 @@ import { errors } from '../../errors.ts';
 /** Who a triage change is recorded as: the admin token names no person. */
 const ADMIN_ACTOR = 'admin';
 
-export const adminResponseRoutes: FastifyPluginAsyncZod<{ email: boolean }> = async (app, { email }) => {
+export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { store, config, clock, channelSettings } = app.services;
+
   app.get('/v1/responses', { schema: { querystring: ResponseQuerySchema } }, async (request) => {
-    const page = await listResponses(app.store, request.query);
+    const page = await listResponses(store, request.query);
     return { items: page.items.map(presentResponse), nextCursor: page.nextCursor };
   });
 
   app.get('/v1/responses.csv', { schema: { querystring: ResponseQuerySchema } }, async (request, reply) => {
-    const day = app.clock().toISOString().slice(0, 10);
+    const day = clock().toISOString().slice(0, 10);
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="heed-responses-${day}.csv"`)
       .header('Cache-Control', 'no-store')
-      .send(Readable.from(responsesCsv(app.store, request.query)));
+      .send(Readable.from(responsesCsv(store, request.query)));
   });
 
   app.get('/v1/responses/:id', { schema: { params: z.object({ id: z.string().min(1).max(200) }) } }, async (request) => {
-    const doc = await app.store.collection('responses').findOne({ _id: request.params.id });
+    const doc = await store.responses.get(request.params.id);
     if (!doc) throw new errors.notFound(`response "${request.params.id}"`);
     return presentResponse(doc);
   });
@@ -38,7 +40,7 @@ export const adminResponseRoutes: FastifyPluginAsyncZod<{ email: boolean }> = as
     '/v1/responses/:id',
     { schema: { params: z.object({ id: z.string().min(1).max(200) }), body: TriagePatchSchema } },
     async (request) => {
-      const deps = { store: app.store, config: app.heedConfig, clock: app.clock, channels: { email } };
+      const deps = { store, config, clock, channels: channelSettings };
       return presentResponse(await updateTriage(deps, request.params.id, request.body, ADMIN_ACTOR));
     },
   );

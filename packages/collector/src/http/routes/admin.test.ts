@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testAlert } from '../../domain/test-support.ts';
+import { testAlert, testResponse } from '../../domain/test-support.ts';
 import { ADMIN_TOKEN, buildTestApp, submission, type TestApp } from '../test-support.ts';
 
 let t: TestApp;
@@ -107,10 +107,17 @@ describe('GET /v1/responses.csv', () => {
 
 describe('alerts', () => {
   it('lists alerts and retries a failed one', async () => {
-    await t.store.collection('alerts').insertOne(testAlert({ _id: 'alert-1', status: 'failed', attempts: 8, lastError: 'HTTP 500' }));
+    const at = new Date('2026-03-04T10:00:00Z');
+    const lease = new Date(at.getTime() + 60_000);
+    await t.store.responses.record(testResponse(), [testAlert({ _id: 'alert-1' })]);
+    expect(await t.store.alerts.claimNextDue('w', at, lease)).toMatchObject({ _id: 'alert-1' });
+    await t.store.alerts.recordAttempt('alert-1', 'w', lease, { status: 'failed', at, error: 'HTTP 500' });
     const list = await admin('/v1/alerts?status=failed');
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ items: [{ id: 'alert-1', status: 'failed' }], nextCursor: null });
+    expect(list.json()).toMatchObject({ items: [{ id: 'alert-1', status: 'failed', failedAt: at.toISOString(), lastError: 'HTTP 500' }], nextCursor: null });
+    const attempts = await admin('/v1/alerts/alert-1/attempts');
+    expect(attempts.json()).toEqual({ items: [{ at: at.toISOString(), status: 'failed', error: 'HTTP 500' }] });
+    expect((await admin('/v1/alerts/nope/attempts')).statusCode).toBe(404);
 
     const retried = await admin('/v1/alerts/alert-1/retry', 'POST');
     expect(retried.statusCode).toBe(200);
@@ -169,7 +176,7 @@ describe('DELETE /v1/respondents/:userId', () => {
     const res = await admin('/v1/respondents/u_gone', 'DELETE');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ erased: { responses: 2, displays: 0, alerts: expect.any(Number) } });
-    expect(await t.store.collection('responses').count({})).toBe(1);
+    expect(await t.store.responses.count({})).toBe(1);
     expect((await t.app.inject({ method: 'DELETE', url: '/v1/respondents/u_kept' })).statusCode).toBe(401);
   });
 });

@@ -7,12 +7,12 @@ import { adminResponseRoutes } from './admin-responses.ts';
 import { digestRoutes } from './digests.ts';
 import { reportRoutes } from './reports.ts';
 
-export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined; email: boolean }> = async (app, { adminToken, email }) => {
+export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }> = async (app, { adminToken }) => {
   app.addHook('onRequest', requireAdminToken(adminToken));
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, security: [{ adminToken: [] }] }; // documented in /openapi.json
   });
-  await app.register(adminResponseRoutes, { email });
+  await app.register(adminResponseRoutes);
   await app.register(adminRespondentRoutes);
   await app.register(adminAlertRoutes);
   await app.register(reportRoutes);

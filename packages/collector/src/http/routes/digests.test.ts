@@ -30,6 +30,7 @@ describe('GET /v1/digests/preview', () => {
       week: { start: '2026-02-27T16:00:00.000Z', end: '2026-03-06T16:00:00.000Z', responses: 1, detractors: 1, nps: -100 },
       comments: [{ id: posted.json().id, comment: '<img src=x onerror=alert(1)>', status: 'new' }],
       openTriage: 1,
+      failedAlerts: [],
     });
   });
 

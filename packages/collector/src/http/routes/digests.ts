@@ -5,6 +5,6 @@ import { buildDigest } from '../../domain/digest.ts';
 
 export const digestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/digests/preview', { schema: { querystring: DigestPreviewQuerySchema } }, async (request) =>
-    buildDigest({ store: app.store, config: app.heedConfig, clock: app.clock }, request.query.owner),
+    buildDigest(app.services, request.query.owner),
   );
 };

@@ -16,8 +16,17 @@ const admin = (url: string) => t.app.inject({ url, headers: { authorization: `Be
 async function answer(at: string, overrides: Record<string, unknown>): Promise<void> {
   now = new Date(at);
   const res = await t.app.inject({ method: 'POST', url: '/v1/responses', payload: submission(overrides) });
+  expect(res.statusCode).toBe(202); // an acknowledged answer is counted in the same commit
+}
+
+async function show(at: string, surveyId = 'app-nps'): Promise<void> {
+  now = new Date(at);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/v1/displays',
+    payload: { displayId: crypto.randomUUID(), projectKey: 'pk_test', surveyId, event: 'shown', respondent: { anonymousId: 'anon' } },
+  });
   expect(res.statusCode).toBe(202);
-  await t.app.ingestEffects.drain(); // the rollups are counted just after the acknowledgement
 }
 
 describe('GET /v1/reports/nps', () => {
@@ -25,6 +34,8 @@ describe('GET /v1/reports/nps', () => {
     await answer('2026-03-02T10:00:00Z', { answers: { score: 10 }, context: { plan: 'saas' } });
     await answer('2026-03-03T10:00:00Z', { answers: { score: 3 }, context: { plan: 'self-managed' } });
     await answer('2026-03-10T10:00:00Z', { answers: { score: 9 }, context: { plan: 'saas' } });
+    for (const day of ['02', '03', '10', '11']) await show(`2026-03-${day}T09:59:00Z`);
+    await show('2026-03-11T09:59:00Z', 'portal-cancel'); // not an NPS prompt
     now = new Date('2026-03-18T12:00:00Z');
 
     const res = await admin('/v1/reports/nps?interval=week&from=2026-03-02&to=2026-03-16');
@@ -38,9 +49,14 @@ describe('GET /v1/reports/nps', () => {
         { period: '2026-03-09', responses: 1, promoters: 1, passives: 0, detractors: 0, nps: 100 },
       ],
       total: { responses: 3, promoters: 2, passives: 0, detractors: 1, nps: 33.3 },
+      scores: [0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1],
+      responseRate: { shown: 4, answered: 3, rate: 0.75 },
     });
     const saas = await admin('/v1/reports/nps?plan=saas&interval=month');
     expect(saas.json().total).toMatchObject({ responses: 2, nps: 100 });
+    expect(saas.json().scores).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+    // Displays carry no plan: the rate stays the whole product's.
+    expect(saas.json().responseRate).toEqual({ shown: 4, answered: 3, rate: 0.75 });
     expect(saas.json().points.map((p: { period: string }) => p.period)).toEqual(['2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01']);
   });
 

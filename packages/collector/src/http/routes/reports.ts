@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { npsReport, reasonsReport } from '../../domain/reports.ts';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { store: app.store, config: app.heedConfig, clock: app.clock };
+  const deps = app.services;
 
   app.get('/v1/reports/nps', { schema: { querystring: ReportQuerySchema } }, async (request) => npsReport(deps, request.query));
 
