@@ -5,7 +5,8 @@
  * `ATTEMPT_LOG_SIZE` (FerretDB 1.24 ignores the cap: `$push` with `$slice`).
  */
 import type { mongo } from 'mongoose';
-import { insertNew, native, validated, type MongoContext } from './mongo-context.ts';
+import { AlertSchema } from '@heed/shared';
+import { insertNew, native, storable, type MongoContext } from './mongo-context.ts';
 import { afterPosition } from './mongo-items.ts';
 import { ATTEMPT_LOG_SIZE } from './mongo-models.ts';
 import type { AlertAttempt, AlertDoc, AlertFilter, AlertRepository, AttemptRecord } from './store.ts';
@@ -19,6 +20,7 @@ function alertOf(doc: mongo.Document | null): AlertDoc | null {
   return alert as AlertDoc;
 }
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
+const STRICT_ALERT = AlertSchema.strict();
 
 /** The update an attempt's outcome makes, besides counting it and releasing the lease. */
 function outcome(attempt: AttemptRecord): { $set: mongo.Document; $unset: mongo.Document } {
@@ -37,7 +39,7 @@ export function mongoAlerts(context: MongoContext): AlertRepository {
   const alerts = native(context.models.alerts);
   return {
     async enqueue(docs) {
-      return insertNew(alerts, await Promise.all(docs.map((alert) => validated(context.models.alerts, alert))));
+      return insertNew(alerts, docs.map((alert) => storable(context.models.alerts, alert, { value: alert, schema: STRICT_ALERT })));
     },
     async claimNextDue(holder, now, leaseUntil) {
       const claimed = await alerts.findOneAndUpdate(

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mongo, type Connection, type Model } from 'mongoose';
+import type { ZodType } from 'zod';
 import type { MongoModels } from './mongo-models.ts';
 
 export interface MongoContext {
@@ -26,11 +27,14 @@ export function native(model: Model<mongo.Document>): mongo.Collection {
   return model.collection as unknown as mongo.Collection;
 }
 
-/** The document cast and validated against the model's schema (an unknown field or a bad value throws). */
-export async function validated(model: Model<mongo.Document>, doc: object): Promise<mongo.Document> {
-  const document = new model(doc);
-  await document.validate();
-  return document.toObject({ versionKey: false, flattenMaps: true }) as mongo.Document;
+/**
+ * The document in the model's storage types, once `schema` (its shared zod schema, strict) has checked the
+ * value it stores: an unknown field or a bad value throws, naming its path, before anything is written.
+ * (Zod and `castObject` take a fraction of what a mongoose document's `validate()` costs per answer.)
+ */
+export function storable(model: Model<mongo.Document>, doc: mongo.Document, checked?: { value: unknown; schema: ZodType }): mongo.Document {
+  if (checked) checked.schema.parse(checked.value);
+  return model.castObject(doc) as mongo.Document;
 }
 
 export function isDuplicateKey(error: unknown): boolean {

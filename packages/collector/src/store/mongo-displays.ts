@@ -6,14 +6,14 @@
  * leaves that one display uncounted: counts are rates, and a display is not worth a claim).
  */
 import { countDisplay } from './mongo-counters.ts';
-import { inTransaction, isDuplicateKey, native, validated, type MongoContext } from './mongo-context.ts';
+import { inTransaction, isDuplicateKey, native, storable, type MongoContext } from './mongo-context.ts';
 import type { DisplayRepository, SeenRecord } from './store.ts';
 
 export function mongoDisplays(context: MongoContext): DisplayRepository {
   const displays = native(context.models.displays);
   return {
     async record(display) {
-      const doc = await validated(context.models.displays, display);
+      const doc = storable(context.models.displays, display);
       try {
         if (context.transactions) {
           await inTransaction(context, async (session) => {

@@ -11,7 +11,7 @@
 import type { mongo } from 'mongoose';
 import { countAll, unlist } from './mongo-counters.ts';
 import { claimTime, insertNew, native, type MongoContext } from './mongo-context.ts';
-import { fromItem } from './mongo-items.ts';
+import { fromItem, SURVEY_SOURCE } from './mongo-items.ts';
 import type { AlertDoc, ResponseDoc } from './store.ts';
 
 /** The claim a writer takes on an answer's effects, judged at `now`. */
@@ -19,8 +19,10 @@ export function newClaim(context: MongoContext, now: Date): { token: string; unt
   return { token: context.newToken(), until: new Date(claimTime(now) + context.claimMs) };
 }
 
+/** A stored item whose effects are pending: its alerts, and for a survey answer its counts. */
 export interface Recorded {
-  response: ResponseDoc;
+  id: string;
+  counted?: ResponseDoc;
   alerts: AlertDoc[];
 }
 
@@ -33,8 +35,8 @@ export interface Recorded {
 export async function completeRecords(context: MongoContext, recorded: Recorded[], token: string): Promise<number> {
   if (recorded.length === 0) return 0;
   await insertNew(native(context.models.alerts), recorded.flatMap(({ alerts }) => alerts) as unknown as mongo.Document[]);
-  const listed = await countAll(context, recorded.map(({ response }) => response));
-  const ids = recorded.map(({ response }) => response._id);
+  const listed = await countAll(context, recorded.flatMap(({ counted }) => (counted ? [counted] : [])));
+  const ids = recorded.map(({ id }) => id);
   const cleared = await native(context.models.items).updateMany(
     { _id: { $in: ids as never[] }, effectsClaim: token },
     { $unset: { effectsPending: '', effectsClaim: '', effectsAlerts: '' } },
@@ -52,7 +54,9 @@ export async function resumeRecord(context: MongoContext, id: string, now: Date)
     { returnDocument: 'after' },
   );
   if (!item) return false;
-  return (await completeRecords(context, [{ response: fromItem(item), alerts: (item.effectsAlerts ?? []) as AlertDoc[] }], claim.token)) > 0;
+  const alerts = (item.effectsAlerts ?? []) as AlertDoc[];
+  const counted = item.source === SURVEY_SOURCE ? fromItem(item) : undefined;
+  return (await completeRecords(context, [{ id, ...(counted && { counted }), alerts }], claim.token)) > 0;
 }
 
 /** Inserts a triage change's alerts and clears their claim, if `token` still holds it. */

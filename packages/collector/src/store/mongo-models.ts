@@ -1,17 +1,28 @@
 /**
  * The MongoDB collections as mongoose schemas: field types and validation for what is inserted (a document is
- * cast and validated before it is written, see `mongo-insert.ts`), and the indexes every repository query
- * runs on, declared here and created at open. Enumerations come from the shared zod schemas so the two cannot
- * drift. `strict: 'throw'` makes a field unknown here fail loudly instead of being dropped.
+ * checked against its shared zod schema, then cast to these types, see `storable` in `mongo-context.ts`), and
+ * the indexes every repository query runs on, declared here and created at open. Enumerations come from the
+ * shared zod schemas so the two cannot drift. `strict: 'throw'` makes a field unknown here fail loudly.
  *
- * - `items`: feedback items; a survey response is the first kind (`source: 'survey'`, `sourceId` = its
- *   submission id). `owner` is the triage owner, else the routed one, for the owner filter. The `effects*`
- *   and `triageAlerts*` fields exist only while a write's effects are pending (see `mongo-effects.ts`).
+ * - `items`: feedback items of every source, two models on one collection: survey answers (`source:
+ *   'survey'`, `sourceId` = the submission id) and items from intake paths. Both keep what the inbox filters
+ *   and sorts by at the top: `occurredAt` (an answer's is when it was received), `owner` (the triage owner,
+ *   else the routed one), `plan`, `region`, and `words` for search (`mongo-search.ts`). The `effects*` and
+ *   `triageAlerts*` fields exist only while a write's effects are pending (see `mongo-effects.ts`).
  * - `displays` (expire after 400 days), `alerts` (attempt log embedded, capped), `leases`,
  *   `report_days` (day x project x survey x plan counters), `display_days` (day x project x survey).
  */
 import { Schema, type Connection, type Model, type SchemaOptions, type mongo } from 'mongoose';
-import { AlertStatusSchema, ChannelSchema, DisplaySchema, NpsCategorySchema, PlanSchema, StoredResponseSchema, TriageStatusSchema } from '@heed/shared';
+import {
+  AlertStatusSchema,
+  ChannelSchema,
+  DisplaySchema,
+  IntakeSourceSchema,
+  NpsCategorySchema,
+  PlanSchema,
+  StoredResponseSchema,
+  TriageStatusSchema,
+} from '@heed/shared';
 
 /** Displays are kept 400 days (TTL index on `at`), enough for a year of response rates. */
 export const DISPLAY_TTL_SECONDS = 400 * 24 * 3600;
@@ -77,11 +88,32 @@ const alertFields = {
 const pendingAlertSchema = new Schema(alertFields, nested);
 const attemptSchema = new Schema({ at: requiredDate, status: requiredString, error: String }, nested);
 
-export const itemSchema = new Schema(
+/** What every item keeps, whatever its source: the inbox's fields and the pending effects. */
+const itemFields = {
+  _id: id,
+  sourceId: requiredString,
+  productArea: String,
+  plan: { type: String, enum: PlanSchema.options },
+  occurredAt: requiredDate,
+  receivedAt: requiredDate,
+  routing: { type: routingSchema, required: true },
+  triage: { type: triageSchema, required: true },
+  owner: String,
+  words: optionalStrings,
+  /** Until when the writer of the item's effects (alerts, counts) holds them; absent once written. */
+  effectsPending: Date,
+  effectsClaim: String,
+  effectsAlerts: { type: [pendingAlertSchema], default: undefined },
+  /** The same for the alerts of a triage change. */
+  triageAlertsPending: Date,
+  triageAlertsClaim: String,
+  triageAlerts: { type: [pendingAlertSchema], default: undefined },
+};
+
+export const surveyItemSchema = new Schema(
   {
-    _id: id,
+    ...itemFields,
     source: { type: String, required: true, enum: ['survey'] },
-    sourceId: requiredString,
     projectKey: requiredString,
     surveyId: requiredString,
     kind: { type: String, required: true, enum: StoredResponseSchema.shape.kind.options },
@@ -91,32 +123,41 @@ export const itemSchema = new Schema(
     hasComment: { type: Boolean, required: true },
     respondent: { type: respondentSchema, required: true },
     context: { type: contextSchema, required: true },
-    plan: { type: String, enum: PlanSchema.options },
-    receivedAt: requiredDate,
     day,
-    routing: { type: routingSchema, required: true },
-    triage: { type: triageSchema, required: true },
-    owner: String,
-    /** Until when the writer of the answer's effects (alerts, counts) holds them; absent once written. */
-    effectsPending: Date,
-    effectsClaim: String,
-    effectsAlerts: { type: [pendingAlertSchema], default: undefined },
-    /** The same for the alerts of a triage change. */
-    triageAlertsPending: Date,
-    triageAlertsClaim: String,
-    triageAlerts: { type: [pendingAlertSchema], default: undefined },
   },
   rootOptions('items'),
 );
-itemSchema.index({ source: 1, sourceId: 1 }, { unique: true });
-// Keyset order of every list, per source; more specific prefixes for the console's usual filters.
-itemSchema.index({ source: 1, receivedAt: -1, _id: -1 });
-itemSchema.index({ source: 1, surveyId: 1, receivedAt: -1, _id: -1 });
-itemSchema.index({ source: 1, owner: 1, receivedAt: -1, _id: -1 });
-itemSchema.index({ source: 1, 'triage.status': 1, receivedAt: -1, _id: -1 });
-itemSchema.index({ 'respondent.userId': 1 });
-itemSchema.index({ effectsPending: 1 }, { sparse: true });
-itemSchema.index({ triageAlertsPending: 1 }, { sparse: true });
+// The indexes of the whole collection, declared once. Lists are newest first on (occurredAt, _id).
+surveyItemSchema.index({ source: 1, sourceId: 1 }, { unique: true });
+surveyItemSchema.index({ occurredAt: -1, _id: -1 });
+surveyItemSchema.index({ source: 1, occurredAt: -1, _id: -1 });
+surveyItemSchema.index({ surveyId: 1, occurredAt: -1, _id: -1 });
+surveyItemSchema.index({ owner: 1, occurredAt: -1, _id: -1 });
+surveyItemSchema.index({ feedbackType: 1, occurredAt: -1, _id: -1 });
+surveyItemSchema.index({ words: 1 });
+surveyItemSchema.index({ 'respondent.userId': 1 }, { sparse: true });
+surveyItemSchema.index({ effectsPending: 1 }, { sparse: true });
+surveyItemSchema.index({ triageAlertsPending: 1 }, { sparse: true });
+
+const customerSchema = new Schema({ accountId: String, accountName: String, plan: String, region: String, contactEmail: String }, nested);
+const reporterSchema = new Schema({ name: String, email: String }, nested);
+const linkSchema = new Schema({ rel: requiredString, url: requiredString, title: String }, nested);
+
+export const intakeItemSchema = new Schema(
+  {
+    ...itemFields,
+    source: { type: String, required: true, enum: IntakeSourceSchema.options },
+    feedbackType: String,
+    title: String,
+    text: requiredString,
+    customer: { type: customerSchema, required: true },
+    reporter: reporterSchema,
+    links: { type: [linkSchema], required: true },
+    details: { type: Schema.Types.Mixed, required: true },
+    region: String,
+  },
+  rootOptions('items'),
+);
 
 export const displaySchema = new Schema(
   {
@@ -178,7 +219,8 @@ export const displayDaySchema = new Schema(
 displayDaySchema.index({ day: 1, surveyId: 1 });
 
 const schemas = {
-  items: itemSchema,
+  items: surveyItemSchema,
+  intakeItems: intakeItemSchema,
   displays: displaySchema,
   alerts: alertSchema,
   leases: leaseSchema,

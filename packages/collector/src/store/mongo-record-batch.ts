@@ -6,19 +6,24 @@
  * acknowledged by the server.
  */
 import { mongo } from 'mongoose';
-import { native, validated, type MongoContext } from './mongo-context.ts';
+import { AlertSchema, StoredResponseSchema } from '@heed/shared';
+import { native, storable, type MongoContext } from './mongo-context.ts';
 import { completeRecords, newClaim, type Recorded } from './mongo-effects.ts';
 import { toItem } from './mongo-items.ts';
 import type { AlertDoc, ResponseDoc } from './store.ts';
 
 export type RecordResult = { id: string; duplicate: boolean };
 
-interface Queued extends Recorded {
+interface Queued {
+  response: ResponseDoc;
+  alerts: AlertDoc[];
   resolve: (result: RecordResult) => void;
   reject: (error: unknown) => void;
 }
 
 const MAX_BATCH = 500;
+const STRICT_RESPONSE = StoredResponseSchema.strict();
+const STRICT_ALERT = AlertSchema.strict();
 
 /**
  * `duplicateOf` answers the answer stored before for a submission (completing its effects if they were left
@@ -40,7 +45,12 @@ export function createRecordBatcher(context: MongoContext, duplicateOf: (respons
         continue;
       }
       try {
-        const doc = await validated(context.models.items, { ...toItem(entry.response), effectsPending: claim.until, effectsClaim: claim.token, effectsAlerts: entry.alerts });
+        const doc = storable(
+          context.models.items,
+          { ...toItem(entry.response), effectsPending: claim.until, effectsClaim: claim.token, effectsAlerts: entry.alerts },
+          { value: entry.response, schema: STRICT_RESPONSE },
+        );
+        for (const alert of entry.alerts) STRICT_ALERT.parse(alert);
         firsts.set(entry.response.submissionId, entry);
         items.push({ entry, doc });
       } catch (error) {
@@ -54,7 +64,7 @@ export function createRecordBatcher(context: MongoContext, duplicateOf: (respons
     items.forEach(({ entry, doc }, index) => {
       const error = failed.get(index);
       if (error === undefined) {
-        stored.push({ response: entry.response, alerts: (doc.effectsAlerts ?? []) as AlertDoc[] });
+        stored.push({ id: entry.response._id, counted: entry.response, alerts: (doc.effectsAlerts ?? []) as AlertDoc[] });
         outcomes.set(entry.response.submissionId, Promise.resolve({ id: entry.response._id, duplicate: false }));
       } else if (error.code === 11000) {
         outcomes.set(entry.response.submissionId, duplicateOf(entry.response).then((first) => first ?? Promise.reject(error)));
@@ -67,7 +77,7 @@ export function createRecordBatcher(context: MongoContext, duplicateOf: (respons
       await completeRecords(context, stored, claim.token);
     } catch (error) {
       // The answers are stored with their claims: resuming completes them once the claims expire.
-      for (const { response } of stored) outcomes.set(response.submissionId, Promise.reject(error));
+      for (const { counted } of stored) if (counted) outcomes.set(counted.submissionId, Promise.reject(error));
     }
     for (const entry of [...items.map(({ entry }) => entry), ...repeats]) {
       const outcome = outcomes.get(entry.response.submissionId) as Promise<RecordResult>;

@@ -5,24 +5,23 @@
  * keyset pages on the `(source, ..., receivedAt, _id)` indexes; `tally` sums a projection of the matching
  * answers in TypeScript (FerretDB 1.24 gets `$group` with several accumulators wrong and lacks `$cond`).
  */
-import type { mongo } from 'mongoose';
 import { countInTransaction } from './mongo-counters.ts';
-import { claimTime, inTransaction, isDuplicateKey, native, validated, type MongoContext } from './mongo-context.ts';
+import { AlertSchema, StoredResponseSchema } from '@heed/shared';
+import { claimTime, inTransaction, isDuplicateKey, native, storable, type MongoContext } from './mongo-context.ts';
 import { resumeExpired, resumeRecord } from './mongo-effects.ts';
 import { createRecordBatcher } from './mongo-record-batch.ts';
-import { fromItem, NEWEST_FIRST, RESPONSE_PROJECTION, responseQuery, SURVEY_SOURCE, toItem } from './mongo-items.ts';
-import { alertsNotIn, updateTriage } from './mongo-triage.ts';
+import { fromItem, NEWEST_FIRST, responseQuery, SURVEY_SOURCE, toItem, WITHOUT_STORAGE_FIELDS } from './mongo-items.ts';
+import { alertsNotIn, SURVEY_ITEMS, updateTriage } from './mongo-triage.ts';
 import type { AlertDoc, Position, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally } from './store.ts';
 
 const STREAM_BATCH = 1000;
+const STRICT_RESPONSE = StoredResponseSchema.strict();
+const STRICT_ALERT = AlertSchema.strict();
 
 export function mongoResponses(context: MongoContext): ResponseRepository {
   const { models } = context;
   const items = native(models.items);
 
-  async function validAlerts(alerts: AlertDoc[]): Promise<mongo.Document[]> {
-    return Promise.all(alerts.map((alert) => validated(models.alerts, alert)));
-  }
 
   /** The answer already stored for this submission; its effects completed if they were left half done. */
   async function duplicateOf(response: ResponseDoc): Promise<{ id: string; duplicate: true } | null> {
@@ -38,8 +37,8 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
   const batcher = createRecordBatcher(context, duplicateOf);
 
   async function recordInTransaction(response: ResponseDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }> {
-    const item = await validated(models.items, toItem(response));
-    const unique = await validAlerts(alertsNotIn([], alerts));
+    const item = storable(models.items, toItem(response), { value: response, schema: STRICT_RESPONSE });
+    const unique = alertsNotIn([], alerts).map((alert) => storable(models.alerts, alert, { value: alert, schema: STRICT_ALERT }));
     try {
       await inTransaction(context, async (session) => {
         await items.insertOne(item, { session });
@@ -56,14 +55,14 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
   }
 
   async function page(filter: ResponseFilter, limit: number, after?: Position): Promise<ResponseDoc[]> {
-    const found = await items.find(responseQuery(filter, after), { projection: RESPONSE_PROJECTION, sort: NEWEST_FIRST, limit }).toArray();
+    const found = await items.find(responseQuery(filter, after), { projection: WITHOUT_STORAGE_FIELDS, sort: NEWEST_FIRST, limit }).toArray();
     return found.map(fromItem);
   }
 
   return {
     record: (response, alerts) => (context.transactions ? recordInTransaction(response, alerts) : batcher.record(response, alerts)),
     async get(id) {
-      const item = await items.findOne({ _id: id as never, source: SURVEY_SOURCE }, { projection: RESPONSE_PROJECTION });
+      const item = await items.findOne({ _id: id as never, source: SURVEY_SOURCE }, { projection: WITHOUT_STORAGE_FIELDS });
       return item ? fromItem(item) : null;
     },
     page,
@@ -93,7 +92,7 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
       }
       return tally;
     },
-    updateTriage: (id, update) => updateTriage(context, id, update),
+    updateTriage: (id, update) => updateTriage(context, SURVEY_ITEMS, id, update),
     // Where `record` is a transaction nothing is ever pending, and this finds nothing on the index.
     resumeInterrupted: (now) => resumeExpired(context, now),
   };

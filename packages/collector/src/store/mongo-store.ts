@@ -11,6 +11,7 @@ import { createContext } from './mongo-context.ts';
 import { mongoAlerts } from './mongo-alerts.ts';
 import { mongoDisplays } from './mongo-displays.ts';
 import { eraseRespondent } from './mongo-erasure.ts';
+import { mongoIntake } from './mongo-intake.ts';
 import { mongoLeases } from './mongo-leases.ts';
 import { registerModels } from './mongo-models.ts';
 import { mongoReports } from './mongo-reports.ts';
@@ -54,6 +55,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   let transactions: boolean;
   try {
     transactions = await runsTransactions(connection);
+    // One collection may back two models (`items`): its indexes are declared on one of them.
     for (const model of Object.values(models)) await createIndexes(model, onWarning);
   } catch (error) {
     await connection.close(true);
@@ -64,6 +66,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   return {
     engine: 'mongo',
     responses: mongoResponses(context),
+    items: mongoIntake(context),
     displays: mongoDisplays(context),
     alerts: mongoAlerts(context),
     leases: mongoLeases(context),

@@ -3,14 +3,26 @@
  * caller read (status, owner, issue URL, tags, and as many history entries), pushes the history entry and
  * moves the `owner` the console filters by. The new owner's alerts commit with it in a transaction, or go
  * by their own claim (`mongo-effects.ts`) where there is none. `findOneAndUpdate` answers whole items
- * (FerretDB 1.24 takes no projection there); `fromItem` leaves out what is not the response.
+ * (FerretDB 1.24 takes no projection there); `kind.read` leaves out the storage fields.
  */
 import type { mongo } from 'mongoose';
-import { inTransaction, native, validated, type MongoContext } from './mongo-context.ts';
+import { AlertSchema } from '@heed/shared';
+import { inTransaction, native, storable, type MongoContext } from './mongo-context.ts';
 import { completeTriageAlerts, newClaim } from './mongo-effects.ts';
-import { fromItem, SURVEY_SOURCE } from './mongo-items.ts';
+import { fromIntakeItem, fromItem, SURVEY_SOURCE } from './mongo-items.ts';
 import type { Triage } from '@heed/shared';
-import type { AlertDoc, ResponseDoc, TriageUpdate } from './store.ts';
+import type { AlertDoc, ItemDoc, ResponseDoc, TriageUpdate } from './store.ts';
+
+/** Which items a triage change applies to, and how they read. */
+export interface TriagedKind<T> {
+  source: mongo.Document[string];
+  read: (doc: mongo.Document) => T;
+}
+
+export const SURVEY_ITEMS: TriagedKind<ResponseDoc> = { source: SURVEY_SOURCE, read: fromItem };
+export const INTAKE_ITEMS: TriagedKind<ItemDoc> = { source: { $ne: SURVEY_SOURCE }, read: fromIntakeItem };
+
+const STRICT_ALERT = AlertSchema.strict();
 
 const alertKey = (alert: Pick<AlertDoc, 'responseId' | 'ownerId' | 'channel'>) => `${alert.responseId}|${alert.ownerId}|${alert.channel}`;
 
@@ -26,10 +38,10 @@ export function alertsNotIn(stored: Pick<AlertDoc, 'responseId' | 'ownerId' | 'c
 }
 
 /** The stored triage is still `expected`. */
-function unchanged(id: string, expected: Triage): mongo.Document {
+function unchanged(id: string, source: mongo.Document[string], expected: Triage): mongo.Document {
   return {
     _id: id,
-    source: SURVEY_SOURCE,
+    source,
     'triage.status': expected.status,
     'triage.owner': expected.owner ?? null,
     'triage.issueUrl': expected.issueUrl ?? null,
@@ -49,14 +61,14 @@ function triageChange(routedOwner: string | undefined, { next, change }: TriageU
   return { $set, ...(Object.keys($unset).length > 0 && { $unset }), $push: { 'triage.history': change } };
 }
 
-export async function updateTriage(context: MongoContext, id: string, update: TriageUpdate): Promise<ResponseDoc | null | 'conflict'> {
+export async function updateTriage<T>(context: MongoContext, kind: TriagedKind<T>, id: string, update: TriageUpdate): Promise<T | null | 'conflict'> {
   const { models } = context;
   const items = native(models.items);
-  const current = await items.findOne({ _id: id as never, source: SURVEY_SOURCE }, { projection: { 'routing.owner': 1 } });
+  const current = await items.findOne({ _id: id as never, source: kind.source }, { projection: { 'routing.owner': 1 } });
   if (!current) return null;
   const change = triageChange(current.routing?.owner as string | undefined, update);
-  const alerts = await Promise.all(update.alerts.map((alert) => validated(models.alerts, alert)));
-  const cas = unchanged(id, update.expected);
+  const alerts = update.alerts.map((alert) => storable(models.alerts, alert, { value: alert, schema: STRICT_ALERT }));
+  const cas = unchanged(id, kind.source, update.expected);
 
   if (context.transactions) {
     const updated = await inTransaction(context, async (session) => {
@@ -70,12 +82,12 @@ export async function updateTriage(context: MongoContext, id: string, update: Tr
       if (toInsert.length > 0) await native(models.alerts).insertMany(toInsert, { session });
       return item;
     });
-    return updated ? fromItem(updated) : await goneOrConflict(context, id);
+    return updated ? kind.read(updated) : await goneOrConflict(context, id);
   }
 
   if (alerts.length === 0) {
     const item = await items.findOneAndUpdate(cas, change, { returnDocument: 'after' });
-    return item ? fromItem(item) : await goneOrConflict(context, id);
+    return item ? kind.read(item) : await goneOrConflict(context, id);
   }
   // The alerts ride in the item under a claim, so a crash before they are inserted leaves them to resume.
   const claim = newClaim(context, update.change.at);
@@ -91,7 +103,7 @@ export async function updateTriage(context: MongoContext, id: string, update: Tr
   if (!item) return goneOrConflict(context, id);
   // All the alerts waiting in the item, an earlier change's too if its writer stopped.
   await completeTriageAlerts(context, id, (item.triageAlerts ?? []) as AlertDoc[], claim.token);
-  return fromItem(item);
+  return kind.read(item);
 }
 
 async function goneOrConflict(context: MongoContext, id: string): Promise<null | 'conflict'> {
