@@ -56,3 +56,24 @@ export function issueCommentEvent(fields: IssueFields & { comment?: string } = {
     repository: { id: 7, full_name: 'acme/app' },
   };
 }
+
+/** A closed case as a helpdesk sends it to `POST /v1/integrations/cases` without a field map. */
+export const closedCase = {
+  event: 'case.closed',
+  caseId: '00001026',
+  url: 'https://acme.my.salesforce.com/5003000000D8cuI',
+  status: 'Closed',
+  subject: 'Rules fire twice',
+  description: 'Escalation rule ran twice on one case',
+  caseType: 'Problem',
+  caseOwner: 'Sam Support',
+  caseOwnerEmail: 'sam@acme.example',
+  region: 'EMEA',
+  feedbackType: 'Case logic',
+  feedback: 'Customers want a dry-run for escalation rules',
+  resolutionAction: 'Workaround given',
+  closedAt: '2026-03-03T16:00:00Z',
+  accountId: '0013000000ABC',
+  accountName: 'Globex',
+  plan: 'Self-Hosted',
+};
