@@ -23,7 +23,7 @@ function response(n: number, at: string, fields: Partial<ResponseDoc> = {}): Res
 
 async function seed(docs: ResponseDoc[]): Promise<void> {
   // Concurrent records share commits: seeding a thousand answers one commit each would take seconds.
-  for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map((doc) => store.responses.record(doc, [])));
+  for (let i = 0; i < docs.length; i += 50) await Promise.all(docs.slice(i, i + 50).map((doc) => store.responses.record(doc, [])));
 }
 
 async function allPages(input: Record<string, string>): Promise<string[]> {
@@ -158,13 +158,16 @@ describe.each(testEngines())('on the $name store', (engine) => {
     });
 
     it('exports every matching response, past one batch, filters applied', { timeout: 30_000 }, async () => {
-      const docs = Array.from({ length: 1203 }, (_, n) =>
+      // Past the SQLite adapter's stream batch (1,000) and the CSV chunk (200 rows); fewer on Mongo, whose
+      // recording through the claim protocol on the FerretDB test server takes ~30 ms an answer.
+      const total = engine.name === 'sqlite' ? 1203 : 303;
+      const docs = Array.from({ length: total }, (_, n) =>
         response(n, new Date(Date.UTC(2026, 2, 1) + n * 60_000).toISOString(), n % 3 === 0 ? { plan: 'self-managed' } : {}),
       );
       await seed(docs);
       const lines = (await csv({ plan: 'self-managed', limit: '1' })).trimEnd().split('\r\n');
-      expect(lines).toHaveLength(1 + 401);
-      expect(new Set(lines.slice(1).map((line) => line.split(',')[0])).size).toBe(401);
+      expect(lines).toHaveLength(1 + total / 3);
+      expect(new Set(lines.slice(1).map((line) => line.split(',')[0])).size).toBe(total / 3);
     });
 
     it.each([
