@@ -6,7 +6,7 @@ import { routeResponse } from '../src/domain/routing.ts';
 import { seedDisplays, seedResponses, type SeedOptions } from './seed-data.ts';
 
 const config = HeedConfigSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../heed.config.json'), 'utf8')));
-const options: SeedOptions = { config, seed: 7, responses: 4000, displays: 3000, days: 365, now: new Date('2026-06-01T12:00:00Z') };
+const options: SeedOptions = { config, seed: 7, responses: 1500, displays: 1500, days: 365, now: new Date('2026-06-01T12:00:00Z') };
 
 describe('seed data', () => {
   it('is the same for the same options, ids included, and different for another seed', () => {
@@ -43,7 +43,7 @@ describe('seed data', () => {
   });
 
   it('covers what the dashboards show: plans, reasons, languages, triage, failed alerts, hostile text', () => {
-    const seeded = [...seedResponses({ ...options, responses: 40_000 })];
+    const seeded = [...seedResponses({ ...options, responses: 12_000 })];
     const responses = seeded.map((s) => s.response);
     const reasons = new Set(responses.flatMap((r) => [r.answers.reason, ...(r.answers.reasons ?? [])]).filter(Boolean));
     const configured = config.surveys.flatMap((s) => (s.kind === 'nps' ? [] : s.reasons.map((r) => r.id)));
@@ -62,7 +62,7 @@ describe('seed data', () => {
   });
 
   it('trends NPS per plan: SaaS rises over the year, self-managed slips', () => {
-    const responses = [...seedResponses({ ...options, responses: 40_000 })].map((s) => s.response);
+    const responses = [...seedResponses({ ...options, responses: 12_000 })].map((s) => s.response);
     const nps = (plan: string, half: 0 | 1) => {
       const scored = responses.filter((r, i) => r.plan === plan && r.category && Math.floor((2 * i) / responses.length) === half);
       const share = (c: string) => scored.filter((r) => r.category === c).length / scored.length;
