@@ -1,7 +1,13 @@
-// Baseline for the ingest benchmark: a bare Fastify JSON endpoint that parses the body and answers 202.
-import Fastify from 'fastify';
+// The baseline: a bare Fastify app with the two hot routes' shapes and none of their work. POST parses the
+// JSON body and answers 202; GET answers a fixed survey list (the demo config's, about the size Heed sends).
+// Prints "listening <port>" once it accepts connections.
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { reportCpuOnRequest } from './report-cpu.ts';
+import { resolve } from 'node:path';
+import Fastify from 'fastify';
+
+const demo = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../heed.config.json'), 'utf8')) as { surveys: unknown[] };
+const surveys = JSON.stringify({ project: { key: 'pk_demo', cooldownDays: 7 }, surveys: demo.surveys, seen: { lastShownAt: {}, lastAnyShownAt: null } });
 
 const app = Fastify({ logger: false });
 app.post('/v1/responses', async (request, reply) => {
@@ -9,8 +15,7 @@ app.post('/v1/responses', async (request, reply) => {
   if (typeof body?.submissionId !== 'string') return reply.code(400).send({ message: 'submissionId' });
   return reply.code(202).send({ id: randomUUID(), duplicate: false });
 });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address() as { port: number };
-reportCpuOnRequest();
-process.stdout.write(`listening ${address.port}\n`);
+app.get('/v1/projects/:key/surveys', async (_request, reply) => reply.type('application/json; charset=utf-8').send(surveys));
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+process.stdout.write(`listening ${(app.server.address() as { port: number }).port}\n`);
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
