@@ -7,7 +7,7 @@
 import { AlertSchema, StoredItemSchema, type IntakeSource } from '@heed/shared';
 import type { mongo } from 'mongoose';
 import { claimTime, inTransaction, isDuplicateKey, native, storable, type MongoContext } from './mongo-context.ts';
-import { completeRecords, newClaim, resumeRecord } from './mongo-effects.ts';
+import { claimOf, completeRecords, newClaim, pendingUntil, resumeRecord } from './mongo-effects.ts';
 import { entryOf, fromIntakeItem, inboxQuery, intakeWords, NEWEST_FIRST, SURVEY_SOURCE, toIntakeItem, WITHOUT_STORAGE_FIELDS } from './mongo-items.ts';
 import { alertsNotIn, INTAKE_ITEMS, updateTriage } from './mongo-triage.ts';
 import type { AlertDoc, InboxEntry, ItemDoc, ItemFilter, ItemRepository, Position } from './store.ts';
@@ -26,27 +26,37 @@ export function mongoIntake(context: MongoContext): ItemRepository {
 
   /** The item stored before for this original; its alerts completed if they were left half done. */
   async function duplicateOf(item: ItemDoc): Promise<{ id: string; duplicate: true } | null> {
-    const first = await items.findOne({ source: item.source, sourceId: item.sourceId }, { projection: { _id: 1, effectsPending: 1 } });
+    const first = await items.findOne({ source: item.source, sourceId: item.sourceId }, { projection: { _id: 1 } });
     if (!first) return null;
     const id = String(first._id);
-    if (first.effectsPending instanceof Date && first.effectsPending.getTime() <= claimTime(item.receivedAt)) await resumeRecord(context, id, item.receivedAt);
+    const pending = context.transactions ? null : await pendingUntil(context, id);
+    if (pending && pending.getTime() <= claimTime(item.receivedAt)) await resumeRecord(context, id, item.receivedAt);
     return { id, duplicate: true };
   }
 
   async function record(item: ItemDoc, alerts: AlertDoc[]): Promise<{ id: string; duplicate: boolean }> {
     const valid = alertsNotIn([], alerts).map((alert) => storable(models.alerts, alert, { value: alert, schema: STRICT_ALERT }));
+    const doc = storable(models.intakeItems, toIntakeItem(item), { value: item, schema: STRICT_ITEM });
     const claim = newClaim(context, item.receivedAt);
-    const pending = context.transactions || valid.length === 0 ? {} : { effectsPending: claim.until, effectsClaim: claim.token, effectsAlerts: valid };
-    const doc = storable(models.intakeItems, { ...toIntakeItem(item), ...pending }, { value: item, schema: STRICT_ITEM });
+    const claims = native(models.claims);
     try {
       if (context.transactions) {
         await inTransaction(context, async (session) => {
           await items.insertOne(doc, { session });
           if (valid.length > 0) await native(models.alerts).insertMany(valid, { session });
         });
-      } else {
+      } else if (valid.length === 0) {
         await items.insertOne(doc);
-        if (valid.length > 0) await completeRecords(context, [{ id: item._id, alerts: valid as unknown as AlertDoc[] }], claim.token);
+      } else {
+        // The claim first: an item is never stored without its alerts written down.
+        await claims.insertOne(claimOf(item._id, valid, false, claim));
+        try {
+          await items.insertOne(doc);
+        } catch (error) {
+          await claims.deleteOne({ _id: item._id as never, token: claim.token });
+          throw error;
+        }
+        await completeRecords(context, [{ id: item._id, alerts: valid as unknown as AlertDoc[] }], claim.token);
       }
     } catch (error) {
       const first = isDuplicateKey(error) ? await duplicateOf(item) : null;

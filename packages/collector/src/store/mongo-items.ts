@@ -17,9 +17,6 @@ export const NEWEST_FIRST = { occurredAt: -1, _id: -1 } as const;
 const STORAGE_FIELDS = [
   'owner',
   'words',
-  'effectsPending',
-  'effectsClaim',
-  'effectsAlerts',
   'triageAlertsPending',
   'triageAlertsClaim',
   'triageAlerts',

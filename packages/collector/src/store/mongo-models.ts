@@ -7,8 +7,10 @@
  * - `items`: feedback items of every source, two models on one collection: survey answers (`source:
  *   'survey'`, `sourceId` = the submission id) and items from intake paths. Both keep what the inbox filters
  *   and sorts by at the top: `occurredAt` (an answer's is when it was received), `owner` (the triage owner,
- *   else the routed one), `plan`, `region`, and `words` for search (`mongo-search.ts`). The `effects*` and
- *   `triageAlerts*` fields exist only while a write's effects are pending (see `mongo-effects.ts`).
+ *   else the routed one), `plan`, `region`, and `words` for search (`mongo-search.ts`). The `triageAlerts*`
+ *   fields exist only while a triage change's alerts are pending (see `mongo-triage.ts`).
+ * - `claims`: the effects of items being written where there are no transactions (`mongo-effects.ts`):
+ *   one document per item until its alerts and counts are written, so the collection stays small.
  * - `displays` (expire after 400 days), `alerts` (attempt log embedded, capped), `leases`,
  *   `report_days` (day x project x survey x plan counters), `display_days` (day x project x survey).
  */
@@ -100,11 +102,7 @@ const itemFields = {
   triage: { type: triageSchema, required: true },
   owner: String,
   words: optionalStrings,
-  /** Until when the writer of the item's effects (alerts, counts) holds them; absent once written. */
-  effectsPending: Date,
-  effectsClaim: String,
-  effectsAlerts: { type: [pendingAlertSchema], default: undefined },
-  /** The same for the alerts of a triage change. */
+  /** Until when the writer of a triage change's alerts holds them; absent once they are inserted. */
   triageAlertsPending: Date,
   triageAlertsClaim: String,
   triageAlerts: { type: [pendingAlertSchema], default: undefined },
@@ -136,7 +134,6 @@ surveyItemSchema.index({ owner: 1, occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ feedbackType: 1, occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ words: 1 });
 surveyItemSchema.index({ 'respondent.userId': 1 }, { sparse: true });
-surveyItemSchema.index({ effectsPending: 1 }, { sparse: true });
 surveyItemSchema.index({ triageAlertsPending: 1 }, { sparse: true });
 
 const customerSchema = new Schema({ accountId: String, accountName: String, plan: String, region: String, contactEmail: String }, nested);
@@ -187,6 +184,19 @@ alertSchema.index({ status: 1, createdAt: -1, _id: -1 });
 alertSchema.index({ ownerId: 1, createdAt: -1, _id: -1 });
 alertSchema.index({ ownerId: 1, status: 1, failedAt: -1, _id: -1 });
 
+export const claimSchema = new Schema(
+  {
+    _id: id,
+    token: requiredString,
+    until: requiredDate,
+    alerts: { type: [pendingAlertSchema], required: true },
+    /** A survey answer: its report counts are among the effects. */
+    counted: { type: Boolean, required: true },
+  },
+  rootOptions('claims'),
+);
+claimSchema.index({ until: 1 });
+
 export const leaseSchema = new Schema({ _id: id, holder: requiredString, until: requiredDate }, rootOptions('leases'));
 
 export const reportDaySchema = new Schema(
@@ -224,6 +234,7 @@ const schemas = {
   displays: displaySchema,
   alerts: alertSchema,
   leases: leaseSchema,
+  claims: claimSchema,
   reportDays: reportDaySchema,
   displayDays: displayDaySchema,
 };

@@ -8,7 +8,7 @@
 import { mongo } from 'mongoose';
 import { AlertSchema, StoredResponseSchema } from '@heed/shared';
 import { native, storable, type MongoContext } from './mongo-context.ts';
-import { completeRecords, newClaim, type Recorded } from './mongo-effects.ts';
+import { claimOf, completeRecords, newClaim, type Recorded } from './mongo-effects.ts';
 import { toItem } from './mongo-items.ts';
 import type { AlertDoc, ResponseDoc } from './store.ts';
 
@@ -35,7 +35,7 @@ export function createRecordBatcher(context: MongoContext, duplicateOf: (respons
 
   async function write(batch: Queued[]): Promise<void> {
     const claim = newClaim(context, new Date(Math.max(...batch.map(({ response }) => response.receivedAt.getTime()))));
-    const items: { entry: Queued; doc: mongo.Document }[] = [];
+    const entries: { entry: Queued; item: mongo.Document; claim: mongo.Document }[] = [];
     // A submission twice in one batch: the later ones wait for the first and answer its id.
     const firsts = new Map<string, Queued>();
     const repeats: Queued[] = [];
@@ -45,41 +45,49 @@ export function createRecordBatcher(context: MongoContext, duplicateOf: (respons
         continue;
       }
       try {
-        const doc = storable(
-          context.models.items,
-          { ...toItem(entry.response), effectsPending: claim.until, effectsClaim: claim.token, effectsAlerts: entry.alerts },
-          { value: entry.response, schema: STRICT_RESPONSE },
-        );
-        for (const alert of entry.alerts) STRICT_ALERT.parse(alert);
+        const item = storable(context.models.items, toItem(entry.response), { value: entry.response, schema: STRICT_RESPONSE });
+        const alerts = entry.alerts.map((alert) => storable(context.models.alerts, alert, { value: alert, schema: STRICT_ALERT }));
         firsts.set(entry.response.submissionId, entry);
-        items.push({ entry, doc });
+        entries.push({ entry, item, claim: claimOf(entry.response._id, alerts, true, claim) });
       } catch (error) {
         entry.reject(error);
       }
     }
 
-    const failed = await insertItems(items.map(({ doc }) => doc));
-    const stored: Recorded[] = [];
     const outcomes = new Map<string, Promise<RecordResult>>();
-    items.forEach(({ entry, doc }, index) => {
+    const fail = (submissionId: string, error: unknown) => outcomes.set(submissionId, Promise.reject(error));
+    // The claims first: an item is never stored without its effects written down.
+    const unclaimed = await insertAll(native(context.models.claims), entries.map(({ claim }) => claim));
+    const claimed = entries.filter(({ entry }, index) => {
+      const error = unclaimed.get(index);
+      if (error) fail(entry.response.submissionId, error);
+      return !error;
+    });
+    const failed = await insertAll(native(context.models.items), claimed.map(({ item }) => item));
+    const stored: Recorded[] = [];
+    const released: string[] = [];
+    claimed.forEach(({ entry, claim }, index) => {
+      const { response } = entry;
       const error = failed.get(index);
       if (error === undefined) {
-        stored.push({ id: entry.response._id, counted: entry.response, alerts: (doc.effectsAlerts ?? []) as AlertDoc[] });
-        outcomes.set(entry.response.submissionId, Promise.resolve({ id: entry.response._id, duplicate: false }));
-      } else if (error.code === 11000) {
-        outcomes.set(entry.response.submissionId, duplicateOf(entry.response).then((first) => first ?? Promise.reject(error)));
-      } else {
-        outcomes.set(entry.response.submissionId, Promise.reject(error));
+        stored.push({ id: response._id, counted: response, alerts: claim.alerts as AlertDoc[] });
+        outcomes.set(response.submissionId, Promise.resolve({ id: response._id, duplicate: false }));
+        return;
       }
+      released.push(response._id);
+      if (error.code === 11000) outcomes.set(response.submissionId, duplicateOf(response).then((first) => first ?? Promise.reject(error)));
+      else fail(response.submissionId, error);
     });
+    // Claims of items not stored (a repeated submission) go, unless another writer took them over meanwhile.
+    if (released.length > 0) await native(context.models.claims).deleteMany({ _id: { $in: released as never[] }, token: claim.token });
 
     try {
       await completeRecords(context, stored, claim.token);
     } catch (error) {
       // The answers are stored with their claims: resuming completes them once the claims expire.
-      for (const { counted } of stored) if (counted) outcomes.set(counted.submissionId, Promise.reject(error));
+      for (const { counted } of stored) if (counted) fail(counted.submissionId, error);
     }
-    for (const entry of [...items.map(({ entry }) => entry), ...repeats]) {
+    for (const entry of [...entries.map(({ entry }) => entry), ...repeats]) {
       const outcome = outcomes.get(entry.response.submissionId) as Promise<RecordResult>;
       const isRepeat = firsts.get(entry.response.submissionId) !== entry;
       outcome.then((result) => entry.resolve(isRepeat ? { id: result.id, duplicate: true } : result), entry.reject);
@@ -87,12 +95,12 @@ export function createRecordBatcher(context: MongoContext, duplicateOf: (respons
     await Promise.allSettled(outcomes.values());
   }
 
-  /** Inserts the items in one unordered write; answers the failed ones' errors by index. */
-  async function insertItems(docs: mongo.Document[]): Promise<Map<number, mongo.WriteError>> {
+  /** Inserts documents in one unordered write; answers the failed ones' errors by index. */
+  async function insertAll(collection: mongo.Collection, docs: mongo.Document[]): Promise<Map<number, mongo.WriteError>> {
     const failed = new Map<number, mongo.WriteError>();
     if (docs.length === 0) return failed;
     try {
-      await native(context.models.items).insertMany(docs, { ordered: false });
+      await collection.insertMany(docs, { ordered: false });
     } catch (error) {
       if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
       for (const writeError of Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) failed.set(writeError.index, writeError);

@@ -8,7 +8,7 @@
 import { countInTransaction } from './mongo-counters.ts';
 import { AlertSchema, StoredResponseSchema } from '@heed/shared';
 import { claimTime, inTransaction, isDuplicateKey, native, storable, type MongoContext } from './mongo-context.ts';
-import { resumeExpired, resumeRecord } from './mongo-effects.ts';
+import { pendingUntil, resumeExpired, resumeRecord } from './mongo-effects.ts';
 import { createRecordBatcher } from './mongo-record-batch.ts';
 import { fromItem, NEWEST_FIRST, responseQuery, SURVEY_SOURCE, toItem, WITHOUT_STORAGE_FIELDS } from './mongo-items.ts';
 import { alertsNotIn, SURVEY_ITEMS, updateTriage } from './mongo-triage.ts';
@@ -25,12 +25,11 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
 
   /** The answer already stored for this submission; its effects completed if they were left half done. */
   async function duplicateOf(response: ResponseDoc): Promise<{ id: string; duplicate: true } | null> {
-    const first = await items.findOne({ source: SURVEY_SOURCE, sourceId: response.submissionId }, { projection: { _id: 1, effectsPending: 1 } });
+    const first = await items.findOne({ source: SURVEY_SOURCE, sourceId: response.submissionId }, { projection: { _id: 1 } });
     if (!first) return null;
     const id = String(first._id);
-    if (first.effectsPending instanceof Date && first.effectsPending.getTime() <= claimTime(response.receivedAt)) {
-      await resumeRecord(context, id, response.receivedAt);
-    }
+    const pending = context.transactions ? null : await pendingUntil(context, id);
+    if (pending && pending.getTime() <= claimTime(response.receivedAt)) await resumeRecord(context, id, response.receivedAt);
     return { id, duplicate: true };
   }
 
