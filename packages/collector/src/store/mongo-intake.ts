@@ -29,7 +29,7 @@ export function mongoIntake(context: MongoContext): ItemRepository {
     const first = await items.findOne({ source: item.source, sourceId: item.sourceId }, { projection: { _id: 1 } });
     if (!first) return null;
     const id = String(first._id);
-    const pending = context.transactions ? null : await pendingUntil(context, id);
+    const pending = await pendingUntil(context, id);
     if (pending && pending.getTime() <= claimTime(item.receivedAt)) await resumeRecord(context, id, item.receivedAt);
     return { id, duplicate: true };
   }

@@ -28,7 +28,7 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
     const first = await items.findOne({ source: SURVEY_SOURCE, sourceId: response.submissionId }, { projection: { _id: 1 } });
     if (!first) return null;
     const id = String(first._id);
-    const pending = context.transactions ? null : await pendingUntil(context, id);
+    const pending = await pendingUntil(context, id);
     if (pending && pending.getTime() <= claimTime(response.receivedAt)) await resumeRecord(context, id, response.receivedAt);
     return { id, duplicate: true };
   }
