@@ -8,3 +8,5 @@ export * from './alert.ts';
 export * from './admin.ts';
 export * from './eligibility.ts';
 export * from './public-queries.ts';
+export * from './answers.ts';
+export * from './hosted-page.ts';
