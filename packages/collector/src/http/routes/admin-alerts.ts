@@ -7,7 +7,7 @@ import { listAlerts, retryAlert } from '../../domain/outbox.ts';
 export const adminAlertRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/alerts', { schema: { querystring: AlertQuerySchema } }, async (request) => listAlerts(app.store, request.query));
 
-  app.post('/v1/alerts/:id/retry', { schema: { params: z.object({ id: z.string().min(1).max(200) }) } }, async (request) =>
+  app.post('/v1/alerts/:id/retry', { schema: { params: z.object({ id: z.string().min(1).max(200) }) }, config: { errorStatuses: [409] } }, async (request) =>
     retryAlert(app.store, request.params.id, app.clock()),
   );
 };

@@ -42,6 +42,6 @@ export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async 
       .header('Referrer-Policy', 'no-referrer')
       .send(page);
   };
-  app.get('/console', sendPage);
-  app.get('/console/*', sendPage);
+  app.get('/console', { schema: { hide: true } }, sendPage);
+  app.get('/console/*', { schema: { hide: true } }, sendPage);
 };
