@@ -89,7 +89,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
 };
 
 /** The router limits, set where the Fastify instance is created. */
-export const routerOptions = { maxParamLength: MAX_PARAM_LENGTH, frameworkErrors } satisfies FastifyServerOptions;
+export const routerOptions = { routerOptions: { maxParamLength: MAX_PARAM_LENGTH }, frameworkErrors } satisfies FastifyServerOptions;
 
 interface KnownPath {
   pattern: RegExp;
