@@ -20,9 +20,10 @@ export interface WidgetHost {
   /**
    * From now on, requests whose path starts with `prefix` get no answer, like a server that accepts the
    * connection and hangs. `release()` ends the hold and serves the held requests as they would have been
-   * (a /v1 one reaches the collector then, even if the browser gave up on it long before).
+   * (a /v1 one reaches the collector then, even if the browser gave up on it long before). `pass()` lets
+   * new requests through while those already held stay held.
    */
-  hold(prefix: string): { release(): void };
+  hold(prefix: string): { pass(): void; release(): void };
   /** Paths requested so far, in the order they arrived. */
   requested: string[];
   close(): Promise<void>;
@@ -139,9 +140,13 @@ export async function startWidgetHost(): Promise<WidgetHost> {
     hold(prefix) {
       const waiting: Array<() => void> = [];
       holds.set(prefix, waiting);
+      const pass = () => {
+        if (holds.get(prefix) === waiting) holds.delete(prefix);
+      };
       return {
+        pass,
         release() {
-          if (holds.get(prefix) === waiting) holds.delete(prefix);
+          pass();
           for (const serve of waiting.splice(0)) serve();
         },
       };
