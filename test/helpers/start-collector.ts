@@ -28,7 +28,7 @@ export function demoConfigFor(url: string): HeedConfigInput {
     publicUrl: url,
     projects: demo.projects.map((project) => ({ ...project, allowedOrigins: [origin, origin.replace('127.0.0.1', 'localhost')] })),
     owners: demo.owners?.map((owner) =>
-      owner.webhookUrl ? { ...owner, webhookUrl: new URL(new URL(owner.webhookUrl).pathname, url).href } : owner,
+      owner.webhookUrl ? { ...owner, webhookUrl: new URL(new URL(owner.webhookUrl, url).pathname, url).href } : owner,
     ),
   };
 }
