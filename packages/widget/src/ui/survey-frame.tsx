@@ -63,7 +63,8 @@ export class SurveyFrame extends Component<SurveyFrameProps, SurveyFrameState> {
 
   override componentWillUnmount() {
     // Only a survey that holds the focus gives it back: elsewhere, the person has moved on.
-    if ((this.base?.getRootNode() as ShadowRoot | undefined)?.activeElement) this.previous?.focus();
+    const root = this.base?.getRootNode() as Document | ShadowRoot | undefined;
+    if (this.base?.contains(root?.activeElement ?? null)) this.previous?.focus();
   }
 
   override render({ placement, labelledBy, lang, dir, onEscape, children }: SurveyFrameProps, { announcement }: SurveyFrameState) {
