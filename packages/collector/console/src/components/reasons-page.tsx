@@ -52,7 +52,8 @@ export function ReasonsPage({ api, catalog, kind }: ReasonsPageProps) {
   const rows = report.data?.months.filter((row) => row.kind === kind) ?? [];
   const reasons = report.data ? reasonSeries(report.data, kind, rows.flatMap((row) => Object.keys(row.reasons))) : [];
   const max = Math.max(1, ...rows.map((row) => Object.values(row.reasons).reduce((sum, n) => sum + n, 0)));
-  const plans = PLANS.filter(({ plan }) => plan !== 'unknown' || rows.some((row) => row.plan === 'unknown'));
+  // Cancels always compare SaaS with self-managed; extensions rarely know a plan, so uninstalls show the plans they have.
+  const plans = PLANS.filter(({ plan }) => (kind === 'cancel' && plan !== 'unknown') || rows.some((row) => row.plan === plan));
 
   return (
     <>
@@ -68,7 +69,8 @@ export function ReasonsPage({ api, catalog, kind }: ReasonsPageProps) {
         </p>
         {report.error && <ErrorNote error={report.error} />}
         {report.loading && !report.data && <p class="loading">Loading…</p>}
-        {report.data && (
+        {report.data && plans.length === 0 && <p class="empty">No {kind} answers in these months.</p>}
+        {report.data && plans.length > 0 && (
           <div class="side-by-side">
             {plans.map(({ plan, label }) => {
               const byMonth = months.map((month) => rows.find((row) => row.month === month && row.plan === plan));
