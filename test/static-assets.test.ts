@@ -92,6 +92,7 @@ describe('client errors on static files', () => {
     const res = await exchange(`/v1/projects/pk_${'a'.repeat(3000)}/surveys`);
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body.toString())).toMatchObject({ code: 'HEED_ERR_VALIDATION', message: expect.stringContaining('params') });
+    expect(header(res.head, 'x-content-type-options')).toBe('nosniff');
   });
 });
 

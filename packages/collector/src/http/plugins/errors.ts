@@ -10,6 +10,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errors, isHeedError } from '../../errors.ts';
 import { errorBody } from '../error-body.ts';
+import { SECURITY_HEADERS } from '../security-headers.ts';
 import { EMPTY_BODY_MESSAGE, MALFORMED_JSON_MESSAGE } from '../json-body.ts';
 
 /**
@@ -85,6 +86,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: unknown, caus
 
 /** Errors the router meets before a request has a route (Fastify's `frameworkErrors` option). */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  reply.headers(SECURITY_HEADERS); // no onRequest hook has run
   send(request, reply, toHeedError(error, request), error);
 };
 
