@@ -75,7 +75,11 @@ describe('server.ts', () => {
 
   it('keeps answers across a graceful restart and exits 0 on SIGTERM', async () => {
     server = await startCollectorProcess();
-    expect(server.output()).toContain(`demo: http://localhost:${server.port}/demo`);
+    // The line is logged after the port is open, so /healthz can answer before it is written.
+    const demoLine = `demo: http://localhost:${server.port}/demo`;
+    const running = server;
+    await eventually(async () => (running.output().includes(demoLine) ? true : undefined), 10_000);
+    expect(server.output()).toContain(demoLine);
     const body = answer('kept across restarts');
     expect((await post(server.url, body)).status).toBe(202);
 

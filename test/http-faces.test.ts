@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { HeedConfigSchema } from '@heed/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, openEmbeddedStore, type Store } from '@heed/collector';
+import { buildApp, openSqliteStore, type Store } from '@heed/collector';
 import { createFetchHandler } from '@heed/collector/fetch';
 
 const ORIGIN = 'https://app.example.com';
@@ -32,7 +32,7 @@ interface Face {
 
 async function tempStore(): Promise<{ store: Store; remove(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'heed-faces-'));
-  const store = await openEmbeddedStore({ dataDir });
+  const store = await openSqliteStore({ dataDir });
   return {
     store,
     async remove() {

@@ -97,9 +97,10 @@ it('an NPS answer of 3 with a comment, given by keyboard on the demo page, reach
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   await page.goto(`${collector.url}/demo`);
 
-  // The prompt opens after the survey's delay and takes focus on the scale.
+  // The prompt opens by itself after the survey's delay, leaving the focus on the page; Tab reaches its scale.
   await page.getByRole('radiogroup').waitFor({ timeout: 15_000 });
-  await eventually(async () => ((await focused(page)).role === 'radio' ? true : undefined), 5_000);
+  for (let i = 0; i < 30 && (await focused(page)).role !== 'radio'; i += 1) await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatchObject({ role: 'radio', text: '0' });
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
   expect(await focused(page)).toMatchObject({ role: 'radio', checked: 'true', text: '3' });
 

@@ -3,6 +3,7 @@
  * dark colour schemes, left-to-right (English) and right-to-left (Arabic). The pages carry no CSP, so axe
  * can be injected as an inline script.
  */
+import { SNIPPET_STUB as STUB } from '@heed/widget/snippet';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,6 @@ let browser: Browser;
 let host: WidgetHost;
 let collector: RunningCollector;
 
-const STUB = `window.heed=window.heed||(function(h){['init','identify','track','show'].forEach(function(m){h[m]=function(){var a=arguments;return new Promise(function(r){h.q.push([m,a,r])})}});return h})({q:[]});`;
 
 function hostPage(locale: string, user: string, body: string): string {
   return `<!doctype html><html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><title>Host app</title>

@@ -3,6 +3,7 @@
  * NPS slide-in and the cancel form on a customer's page (heed.js loaded cross-origin from the collector,
  * as the snippet does), and the hosted uninstall page on the collector.
  */
+import { SNIPPET_STUB as STUB } from '@heed/widget/snippet';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector, storedResponses } from './helpers/start-collector.ts';
@@ -13,8 +14,6 @@ let browser: Browser;
 let host: WidgetHost;
 let collector: RunningCollector;
 
-/** The snippet's stub, so the page can call heed.show() before heed.js arrives. */
-const STUB = `window.heed=window.heed||(function(h){['init','identify','track','show'].forEach(function(m){h[m]=function(){var a=arguments;return new Promise(function(r){h.q.push([m,a,r])})}});return h})({q:[]});`;
 
 const page = (title: string, head: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><main>${body}</main></body></html>`;
@@ -49,11 +48,12 @@ afterAll(async () => {
 });
 
 describe('answered by keyboard only', () => {
-  it('NPS slide-in: focus arrives on the scale, arrows choose, Tab reaches the follow-up and Send', async () => {
+  it('NPS slide-in: it opens by itself without the focus, Tab reaches the scale, arrows choose, Tab reaches the follow-up and Send', async () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(`${host.url}/editor`);
     await page.getByRole('dialog', { name: 'How likely are you to recommend us to a friend or colleague?' }).waitFor();
-    expect(await focused(page)).toBe('button[radio] 0 — not at all likely');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await tabTo(page, (name) => name === 'button[radio] 0 — not at all likely');
 
     for (let press = 0; press < 3; press += 1) await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toBe('button[radio] 3');
@@ -77,10 +77,8 @@ describe('answered by keyboard only', () => {
   it('cancel form: Enter on the host button, arrows pick a reason, Tab to the comment and Send', async () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(`${host.url}/billing`);
-    // This person is also due the NPS prompt, which takes focus; Escape puts it away.
+    // This person is also due the NPS prompt, which opens by itself and leaves the focus on the page.
     await page.getByRole('dialog').waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('heed-survey').waitFor({ state: 'detached' });
     await tabTo(page, (name) => name === 'button Cancel subscription');
     await page.keyboard.press('Enter');
     await page.getByRole('group', { name: 'Why are you cancelling?' }).waitFor();
@@ -89,7 +87,7 @@ describe('answered by keyboard only', () => {
     // Send without a reason: the error is announced with the group and focus goes to the first reason.
     await tabTo(page, (name) => name === 'button Send');
     await page.keyboard.press('Enter');
-    await page.getByText('Please choose a reason.').waitFor();
+    await page.getByText('Please choose a reason or write a comment.').waitFor();
     expect(await focused(page)).toBe('input Too expensive');
 
     await page.keyboard.press('ArrowDown');

@@ -1,7 +1,8 @@
 /**
  * The NPS prompt does not nag: once shown, it stays away for the recontact window on the same browser
- * (local memory) and on another device (the collector's record of displays), and a page where nothing is
- * due fetches nothing beyond heed.js and the survey list.
+ * (local memory) and on another device (the collector's record of displays), also after the project's
+ * cooldown has passed, and comes back once the window has; a page where nothing is due fetches nothing
+ * beyond heed.js and the survey list.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   host = await startWidgetHost();
   collector = await startCollector({ config: (url) => widgetTestConfig(url, host.url) });
   host.setCollector(collector.url);
-  for (const user of ['returning', 'fresh']) {
+  for (const user of ['returning', 'fresh', 'past-cooldown']) {
     host.serve(
       `/editor-${user}`,
       `<!doctype html><html lang="en"><head><title>Editor</title><script async src="/widget/heed.js" data-project="pk_demo" data-user-id="${user}"></script></head><body><main><h1>Doc</h1></main></body></html>`,
@@ -57,7 +58,8 @@ describe('recontact window', () => {
     await shownRecorded;
     // Dismissed, and the collector told so (nothing left queued to deliver on the next visit).
     const dismissRecorded = page.waitForResponse((response) => response.url().endsWith('/v1/displays') && response.status() === 202);
-    await page.keyboard.press('Escape');
+    // It opened by itself, so the focus is still on the page: closed with its button.
+    await page.getByRole('button', { name: 'Close' }).click();
     await page.locator('heed-survey').waitFor({ state: 'detached' });
     await dismissRecorded;
 
@@ -74,6 +76,37 @@ describe('recontact window', () => {
 
     // Someone who was never asked is asked.
     expect((await visit((await watchedPage(second)).page, '/editor-fresh')).prompted).toBe(true);
+    await first.close();
+    await second.close();
+  });
+});
+
+describe('recontact window past the cooldown', () => {
+  const DAY = 86_400_000;
+
+  it('keeps the prompt away 40 days on (the 30-day cooldown is over, the 90-day window is not) and asks again after 91', async () => {
+    const start = Date.now();
+    const first = await browser.newContext();
+    const { page, problems } = await watchedPage(first);
+    const shownRecorded = page.waitForResponse((response) => response.url().endsWith('/v1/displays') && response.status() === 202);
+    expect((await visit(page, '/editor-past-cooldown')).prompted).toBe(true);
+    await shownRecorded;
+    const dismissRecorded = page.waitForResponse((response) => response.url().endsWith('/v1/displays') && response.status() === 202);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.locator('heed-survey').waitFor({ state: 'detached' });
+    await dismissRecorded;
+
+    // The browser's clock moves on; the collector's record keeps the real time of the display.
+    await first.clock.setFixedTime(start + 40 * DAY);
+    expect((await visit(page, '/editor-past-cooldown')).prompted).toBe(false);
+    // Another device, with nothing in its storage: the collector's record holds the window.
+    const second = await browser.newContext();
+    await second.clock.setFixedTime(start + 40 * DAY);
+    expect((await visit((await watchedPage(second)).page, '/editor-past-cooldown')).prompted).toBe(false);
+
+    await first.clock.setFixedTime(start + 91 * DAY);
+    expect((await visit(page, '/editor-past-cooldown')).prompted).toBe(true);
+    expect(problems).toEqual([]);
     await first.close();
     await second.close();
   });

@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type Plugin, type Rollup, build, defineConfig } from 'vite';
+import { LOCALES } from './src/locale.ts';
 import en from './src/ui/strings/en.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -33,10 +39,32 @@ const terserOptions = {
 };
 
 /**
+ * One hash names every strings chunk (`en-<hash>.js`), so heed.js needs only it, not a name per language,
+ * to fetch a page's strings. It is a hash of all that makes those chunks: their sources, this file and
+ * the versions of the tools that build them, so the names change whenever the content may.
+ */
+const STRINGS_DIR = source('ui/strings/');
+const STRINGS_HASH = (() => {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(STRINGS_DIR).sort()) hash.update(file).update(readFileSync(join(STRINGS_DIR, file)));
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  const require = createRequire(import.meta.url);
+  for (const tool of ['vite', 'rollup', 'terser', 'esbuild']) {
+    try {
+      hash.update(`${tool}@${(require(`${tool}/package.json`) as { version: string }).version}`);
+    } catch {
+      hash.update(`${tool}@?`);
+    }
+  }
+  return hash.digest('base64url').slice(0, 8);
+})();
+
+/**
  * heed.js must stay a classic script (hosts add it with a plain <script async>), and a code-split
- * Rollup build emits only ES modules. So once the UI chunk has its hashed name, the loader is
- * bundled on its own as an IIFE with that name baked in; its `import()` of the chunk resolves
- * against the script's own URL.
+ * Rollup build emits only ES modules. So once the UI chunk and the strings chunks have their hashed
+ * names, the loader is bundled on its own as an IIFE with those names baked in; its `import()`s
+ * resolve against the script's own URL. It imports the strings of the page's language alongside the
+ * UI chunk, which imports the same URL later and so gets the same module, fetched once.
  */
 function classicLoader(): Plugin {
   return {
@@ -48,11 +76,15 @@ function classicLoader(): Plugin {
         if (!chunk) throw new Error(`The build has no "${name}" entry chunk`);
         return JSON.stringify(chunk.fileName);
       };
+      for (const locale of LOCALES) {
+        const chunk = Object.values(bundle).find((file) => file.type === 'chunk' && file.facadeModuleId === source(`ui/strings/${locale}.ts`));
+        if (chunk?.fileName !== `${locale}-${STRINGS_HASH}.js`) throw new Error(`The build has no strings chunk ${locale}-${STRINGS_HASH}.js`);
+      }
       const result = (await build({
         root,
         configFile: false,
         logLevel: 'warn',
-        define: { __HEED_UI_CHUNK__: entry('ui') },
+        define: { __HEED_UI_CHUNK__: entry('ui'), __HEED_STRINGS__: JSON.stringify(STRINGS_HASH) },
         build: {
           write: false,
           target,
@@ -84,6 +116,37 @@ function plainDynamicImports(): Plugin {
   };
 }
 
+/** The files the collector may cache for good: all but the stable entries, which name the others. */
+const STABLE = ['heed.js', 'hosted.js'];
+export const ASSETS_MANIFEST = 'assets.json';
+
+/**
+ * After the bundle is written: a `.br` and a `.gz` beside every JS and CSS file (best compression, done
+ * once here rather than per request), and `assets.json`, which says which files keep a stable name
+ * (short cache) and which are content-hashed (immutable), with the encodings written for each.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'heed-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir!;
+      const files = readdirSync(dir).filter((file) => /\.(?:js|css)$/.test(file)).sort();
+      for (const file of files) {
+        const body = readFileSync(join(dir, file));
+        writeFileSync(join(dir, `${file}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        writeFileSync(join(dir, `${file}.gz`), gzipSync(body, { level: 9 }));
+      }
+      const manifest = {
+        stable: files.filter((file) => STABLE.includes(file)),
+        immutable: files.filter((file) => !STABLE.includes(file)),
+        encodings: { br: '.br', gzip: '.gz' },
+      };
+      writeFileSync(join(dir, ASSETS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Classic JSX: `h(type, props, ...children)` calls are shorter than the automatic runtime's
@@ -104,9 +167,9 @@ export default defineConfig({
       output: {
         // hosted.js is referenced by a fixed URL from the collector's page; everything else is content-hashed.
         entryFileNames: (chunk) => (chunk.name === 'hosted' ? '[name].js' : '[name]-[hash].js'),
-        chunkFileNames: '[name]-[hash].js',
+        chunkFileNames: (chunk) => (chunk.facadeModuleId?.startsWith(STRINGS_DIR) ? `[name]-${STRINGS_HASH}.js` : '[name]-[hash].js'),
       },
     },
   },
-  plugins: [plainDynamicImports(), classicLoader()],
+  plugins: [plainDynamicImports(), classicLoader(), precompress()],
 });

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HeedConfigSchema, type HeedConfig, type HeedConfigInput } from '@heed/shared';
-import { buildApp, openEmbeddedStore, type AppOptions, type Store } from '@heed/collector';
+import { buildApp, openSqliteStore, type AppOptions, type Store } from '@heed/collector';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COLLECTOR_DIR = join(ROOT, 'packages/collector');
@@ -28,7 +28,7 @@ export function demoConfigFor(url: string): HeedConfigInput {
     publicUrl: url,
     projects: demo.projects.map((project) => ({ ...project, allowedOrigins: [origin, origin.replace('127.0.0.1', 'localhost')] })),
     owners: demo.owners?.map((owner) =>
-      owner.webhookUrl ? { ...owner, webhookUrl: new URL(new URL(owner.webhookUrl).pathname, url).href } : owner,
+      owner.webhookUrl ? { ...owner, webhookUrl: new URL(new URL(owner.webhookUrl, url).pathname, url).href } : owner,
     ),
   };
 }
@@ -74,7 +74,7 @@ export async function startCollector(options: StartCollectorOptions = {}): Promi
   const url = `http://127.0.0.1:${port}`;
   const config = resolveConfig(configOption, url, (base) => HeedConfigSchema.parse(demoConfigFor(base)));
   const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'heed-collector-')));
-  const store = await openEmbeddedStore({ dataDir });
+  const store = await openSqliteStore({ dataDir });
   const app = await buildApp({ adminToken: TEST_ADMIN_TOKEN, outbox: { pollMs: 50 }, digest: false, ...appOptions, config, store });
   try {
     await app.listen({ port, host: '127.0.0.1' });

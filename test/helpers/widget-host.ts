@@ -17,7 +17,14 @@ export interface WidgetHost {
   serve(path: string, body: string, headers?: Record<string, string>): void;
   /** Where /v1/* goes; `null` drops those connections, like a collector that is down. */
   setCollector(url: string | null): void;
-  /** Paths requested so far, in order. */
+  /**
+   * From now on, requests whose path starts with `prefix` get no answer, like a server that accepts the
+   * connection and hangs. `release()` ends the hold and serves the held requests as they would have been
+   * (a /v1 one reaches the collector then, even if the browser gave up on it long before). `pass()` lets
+   * new requests through while those already held stay held.
+   */
+  hold(prefix: string): { pass(): void; release(): void };
+  /** Paths requested so far, in the order they arrived. */
   requested: string[];
   close(): Promise<void>;
 }
@@ -60,9 +67,13 @@ export async function startWidgetHost(): Promise<WidgetHost> {
   const pages = new Map<string, { body: string; headers: Record<string, string> }>();
   const requested: string[] = [];
   let collector: string | null = null;
+  const holds = new Map<string, Array<() => void>>();
 
-  /** Forward to the collector on a fresh connection each time, so stopping it never waits on a kept-alive one. */
-  function passThrough(request: IncomingMessage, response: ServerResponse): void {
+  /**
+   * Forward to the collector on a fresh connection each time, so stopping it never waits on a kept-alive
+   * one. The body is read first, so a held request can still be forwarded after its client went away.
+   */
+  function passThrough(request: IncomingMessage, response: ServerResponse, body: Buffer): void {
     if (!collector) {
       request.socket.destroy();
       return;
@@ -73,17 +84,30 @@ export async function startWidgetHost(): Promise<WidgetHost> {
       if (typeof value === 'string') headers[name] = value;
     }
     const upstream = httpRequest(new URL(request.url!, collector), { method: request.method, headers, agent: false }, (reply) => {
+      if (response.destroyed) return void reply.resume();
       response.writeHead(reply.statusCode ?? 502, reply.headers);
       reply.pipe(response);
     });
     upstream.on('error', () => request.socket.destroy());
-    request.pipe(upstream);
+    upstream.end(body);
   }
 
   const server = createServer((request, response) => {
+    requested.push(new URL(request.url!, 'http://host').pathname);
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const serve = () => handle(request, response, Buffer.concat(chunks));
+      const path = new URL(request.url!, 'http://host').pathname;
+      const held = [...holds.entries()].find(([prefix]) => path.startsWith(prefix));
+      if (held) held[1].push(serve);
+      else serve();
+    });
+  });
+
+  function handle(request: IncomingMessage, response: ServerResponse, body: Buffer): void {
     const path = new URL(request.url!, 'http://host').pathname;
-    requested.push(path);
-    if (path.startsWith('/v1/')) return passThrough(request, response);
+    if (path.startsWith('/v1/')) return passThrough(request, response, body);
     if (path === '/favicon.ico') return void response.writeHead(204).end();
     const page = pages.get(path);
     if (page) {
@@ -100,7 +124,7 @@ export async function startWidgetHost(): Promise<WidgetHost> {
       return;
     }
     response.writeHead(404).end();
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -112,6 +136,20 @@ export async function startWidgetHost(): Promise<WidgetHost> {
     },
     setCollector(next) {
       collector = next;
+    },
+    hold(prefix) {
+      const waiting: Array<() => void> = [];
+      holds.set(prefix, waiting);
+      const pass = () => {
+        if (holds.get(prefix) === waiting) holds.delete(prefix);
+      };
+      return {
+        pass,
+        release() {
+          pass();
+          for (const serve of waiting.splice(0)) serve();
+        },
+      };
     },
     close() {
       server.closeAllConnections();

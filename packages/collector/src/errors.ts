@@ -20,6 +20,9 @@ export const errors = {
   bodyTooLarge: createError('HEED_ERR_BODY_TOO_LARGE', 'request body is larger than %d bytes', 413),
   adminDisabled: createError('HEED_ERR_ADMIN_DISABLED', 'the admin API is disabled: set HEED_ADMIN_TOKEN to enable it', 401),
   signature: createError('HEED_ERR_SIGNATURE', 'the Heed-Signature header does not verify', 401),
+  methodNotAllowed: createError('HEED_ERR_METHOD_NOT_ALLOWED', '%s is not allowed on %s; allowed: %s', 405),
+  preconditionFailed: createError('HEED_ERR_PRECONDITION_FAILED', 'a precondition of the request (If-Match, If-Unmodified-Since) does not hold', 412),
+  rangeNotSatisfiable: createError('HEED_ERR_RANGE_NOT_SATISFIABLE', 'the requested range is outside the resource', 416),
   internal: createError('HEED_ERR_INTERNAL', 'internal error', 500),
 } as const;
 
@@ -30,4 +33,14 @@ export function isHeedError(error: unknown): error is Error & { code: string; st
   if (!(error instanceof Error)) return false;
   const { code, statusCode } = error as Error & { code?: unknown; statusCode?: unknown };
   return typeof code === 'string' && code.startsWith('HEED_ERR_') && typeof statusCode === 'number';
+}
+
+/** The codes each status can carry, from the map above: what `/openapi.json` documents per status. */
+export function codesByStatus(): Map<number, string[]> {
+  const byStatus = new Map<number, string[]>();
+  for (const make of Object.values(errors)) {
+    const { code, statusCode } = make();
+    byStatus.set(statusCode, [...(byStatus.get(statusCode) ?? []), code]);
+  }
+  return byStatus;
 }

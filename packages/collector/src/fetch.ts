@@ -1,16 +1,10 @@
 /**
  * The public ingest API as a Web-standard fetch handler (Hono), for runtimes without a Node server (edge
  * functions, workers) or to mount inside another app. Same routes, schemas, CORS policy, error shape and
- * status codes as the Fastify app; `test/http-faces.test.ts` holds both to one table of requests.
+ * status codes as the Fastify app: both serve the route definitions of http/public-routes.ts, and
+ * `test/http-faces.test.ts` holds both to one table of requests.
  */
-import {
-  DisplaySchema,
-  ProjectKeySchema,
-  PublicSurveysQuerySchema,
-  SubmissionSchema,
-  type ErrorBody,
-  type HeedConfig,
-} from '@heed/shared';
+import type { ErrorBody, HeedConfig } from '@heed/shared';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -18,14 +12,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { systemClock, type Clock } from './clock.ts';
 import type { ChannelSettings } from './domain/enqueue-alerts.ts';
-import { ingestSubmission, recordDisplay, seenBy, type IngestDeps } from './domain/ingest.ts';
+import type { IngestDeps } from './domain/ingest.ts';
 import { errors } from './errors.ts';
 import { DEFAULT_BODY_LIMIT } from './http/body-limit.ts';
 import { errorBody } from './http/error-body.ts';
 import { formatIssues } from './http/format-issues.ts';
 import { parseJsonBody } from './http/json-body.ts';
-import { anyProjectOrigins, assertOriginAllowed, projectOrigins } from './http/origin-policy.ts';
-import { SURVEYS_CACHE_CONTROL, etagMatches, publicSurveys, strongEtag } from './http/public-surveys.ts';
+import { originSets } from './http/origin-policy.ts';
+import { publicRoutes, SURVEYS_PATH } from './http/public-routes.ts';
+import { publicSurveysLookup } from './http/public-surveys.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { reportStoreFailures } from './http/store-failures.ts';
 import type { Store } from './store/store.ts';
@@ -64,38 +59,28 @@ export function createFetchHandler(options: FetchHandlerOptions): (request: Requ
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
 
-  const preflightOrigins = anyProjectOrigins(config);
-  app.use('/v1/projects/:key/surveys', corsFor((c) => projectOrigins(config, c.req.param('key') ?? '') ?? []));
+  const origins = originSets(config);
+  const preflightOrigins = [...origins.anyProject];
+  app.use(SURVEYS_PATH, corsFor((c) => [...(origins.byProject.get(c.req.param('key') ?? '') ?? [])]));
   app.use('/v1/responses', corsFor(() => preflightOrigins));
   app.use('/v1/displays', corsFor(() => preflightOrigins));
 
   const limit = bodyLimit({ maxSize, onError: () => { throw httpException(errors.bodyTooLarge(maxSize)); } });
 
-  app.get('/v1/projects/:key/surveys', async (c) => {
-    const key = validate(ProjectKeySchema, c.req.param('key'), 'params.key');
-    const { userId, anonymousId } = validate(PublicSurveysQuerySchema, c.req.query(), 'query');
-    const surveys = publicSurveys(config, key); // an unknown project is a 404 before any store read
-    const seen = userId || anonymousId ? await seenBy(deps, key, { userId, anonymousId }) : undefined;
-    const payload = JSON.stringify(seen ? { ...surveys, seen } : surveys);
-    const etag = strongEtag(payload);
-    const headers = { ETag: etag, 'Cache-Control': SURVEYS_CACHE_CONTROL };
-    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    return c.body(payload, 200, { ...headers, 'Content-Type': JSON_TYPE });
-  });
-
-  app.post('/v1/responses', limit, async (c) => {
-    const submission = validate(SubmissionSchema, await readJsonBody(c), 'body');
-    assertOriginAllowed(config, submission.projectKey, c.req.header('origin'), c.req.header('host'));
-    const result = await ingestSubmission(deps, submission);
-    return c.json(result, result.duplicate ? 200 : 202);
-  });
-
-  app.post('/v1/displays', limit, async (c) => {
-    const display = validate(DisplaySchema, await readJsonBody(c), 'body');
-    assertOriginAllowed(config, display.projectKey, c.req.header('origin'), c.req.header('host'));
-    const result = await recordDisplay(deps, display);
-    return c.json(result, result.duplicate ? 200 : 202);
-  });
+  for (const route of publicRoutes({ deps, origins, surveys: publicSurveysLookup(config) })) {
+    const { params, querystring, body } = route.schema;
+    const handler = async (c: Context) => {
+      const answer = await route.handle({
+        params: params ? validate(params, c.req.param(), 'params') : {},
+        query: querystring ? validate(querystring, c.req.query(), 'query') : {},
+        body: body ? validate(body, await readJsonBody(c), 'body') : undefined,
+        header: (name) => c.req.header(name),
+      });
+      return new Response(answer.json ?? null, { status: answer.status, headers: answer.headers });
+    };
+    if (route.method === 'GET') app.get(route.path, handler);
+    else app.post(route.path, limit, handler);
+  }
 
   return async (request) => app.fetch(request);
 }

@@ -5,7 +5,7 @@
 export { buildApp, type AppOptions } from './http/app.ts';
 export { createFetchHandler, type FetchHandlerOptions } from './fetch.ts';
 export { loadConfig, parseConfig, ConfigError } from './config/load-config.ts';
-export { openEmbeddedStore, type EmbeddedStoreOptions } from './store/embedded-store.ts';
+export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.ts';
 export { openStore, type OpenStoreOptions } from './store/open-store.ts';
 export type { Store } from './store/store.ts';
 export type { Clock } from './clock.ts';

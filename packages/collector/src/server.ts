@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { assertAdminTokenStrength } from './http/admin-auth.ts';
 import { buildApp } from './http/app.ts';
+import { listenUrl } from './config/listen-url.ts';
 import { loadConfig } from './config/load-config.ts';
 import { createMailer } from './notify/email.ts';
 import { openStore } from './store/open-store.ts';
@@ -48,7 +49,12 @@ if (adminToken) {
   }
 }
 const chosenConfig = configPath();
-const config = await loadConfig(chosenConfig).catch((error: Error) => fail(error.message));
+const listenPort = port();
+const listenHost = env.HOST ?? '0.0.0.0';
+// Relative owner URLs (the demo's inbox) resolve against publicUrl, or this address when the file sets none.
+const config = await loadConfig(chosenConfig, { listenUrl: listenPort === 0 ? undefined : listenUrl(listenHost, listenPort) }).catch(
+  (error: Error) => fail(error.message),
+);
 const store = await openStore({ mongoUri: env.MONGODB_URI || undefined, dataDir: resolve(baseDir, env.HEED_DATA_DIR ?? '.heed-data') }).catch(
   (error: Error) => fail(`cannot open the store: ${error.message}`),
 );
@@ -78,7 +84,7 @@ process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 
 try {
-  await app.listen({ port: port(), host: env.HOST ?? '0.0.0.0' });
+  await app.listen({ port: listenPort, host: listenHost });
 } catch (error) {
   await store.close();
   fail(`cannot listen: ${(error as Error).message}`);
@@ -86,7 +92,7 @@ try {
 if (!env.HEED_ADMIN_TOKEN) app.log.warn('HEED_ADMIN_TOKEN is not set: the admin API is disabled');
 if (config.demo) {
   const address = app.server.address();
-  const listening = typeof address === 'object' && address ? address.port : port();
+  const listening = typeof address === 'object' && address ? address.port : listenPort;
   app.log.info(`demo: http://localhost:${listening}/demo`);
   // The demo pages and inbox are open to anyone who can reach the collector: say so where operators look.
   app.log.warn(`config ${chosenConfig} serves the demo (/demo, /demo/inbox without authentication); set "demo": false in production`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrlSchema, IsoDateSchema, NpsCategorySchema, OriginSchema, PlanSchema, ProjectKeySchema, SlugSchema } from './primitives.ts';
+import { DEFAULT_COOLDOWN_DAYS } from './eligibility.ts';
 import { SurveySchema } from './survey.ts';
 import { FeedbackSourceSchema, RegionSchema } from './feedback-item.ts';
 import { checkIntakeReferences, DEFAULT_FEEDBACK_TYPES, FeedbackTypeSchema, IntakeConfigSchema } from './intake-config.ts';
@@ -10,7 +11,7 @@ export const ProjectSchema = z.strictObject({
   /** Browser origins allowed to call the public API (CORS). */
   allowedOrigins: z.array(OriginSchema).max(100).default([]),
   /** Global cooldown: days after any survey of this project is shown before another may be. */
-  cooldownDays: z.number().int().min(0).max(3650).default(30),
+  cooldownDays: z.number().int().min(0).max(3650).default(DEFAULT_COOLDOWN_DAYS),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 

@@ -18,6 +18,14 @@ describe('eligibility', () => {
     expect(eligibility({ ...nps, recontactDays: 0 }, 0, memory, undefined, NOW, 0)).toBe('due');
   });
 
+  it('holds the recontact window past the default cooldown, which alone would let the survey show', () => {
+    const memory = recordShown({}, 'app-nps', NOW - 40 * DAY);
+    expect(eligibility(nps, undefined, memory, undefined, NOW, 0)).toBe('recontact');
+    const seen = { lastShownAt: { 'app-nps': new Date(NOW - 40 * DAY).toISOString() }, lastAnyShownAt: new Date(NOW - 40 * DAY).toISOString() };
+    expect(eligibility(nps, undefined, {}, seen, NOW, 0)).toBe('recontact');
+    expect(eligibility(nps, undefined, {}, seen, NOW + 51 * DAY, 0)).toBe('due');
+  });
+
   it('holds the project cooldown across surveys, with 30 days by default', () => {
     const memory = recordShown({}, 'other-survey', NOW - 29 * DAY);
     expect(eligibility(nps, 30, memory, undefined, NOW, 0)).toBe('cooldown');

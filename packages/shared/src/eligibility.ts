@@ -26,11 +26,18 @@ export interface DisplayMemory {
   snoozed?: Record<string, number>;
 }
 
-/** The collector's view of the same person, from `PublicSurveysBody.seen` (ISO timestamps). */
-export interface SeenByCollector {
+/**
+ * The seen record: the collector's view of one person's displays, sent with the survey list
+ * (`PublicSurveysBody.seen`) as ISO timestamps, so recontact windows and the cooldown hold across devices.
+ */
+export interface SeenRecord {
+  /** When each survey was last shown to them, by survey id. */
   lastShownAt: Record<string, string>;
+  /** When any survey of the project was last shown to them; null when never. */
   lastAnyShownAt: string | null;
 }
+/** @deprecated The same as `SeenRecord`. */
+export type SeenByCollector = SeenRecord;
 
 /** The survey settings eligibility reads. */
 export interface EligibilitySettings {
@@ -93,7 +100,7 @@ export function blockingRule(
   survey: EligibilitySettings,
   cooldownDays: number | undefined,
   memory: DisplayMemory,
-  seen: SeenByCollector | undefined,
+  seen: SeenRecord | undefined,
   now: number,
   roll: number,
 ): number {

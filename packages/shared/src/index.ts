@@ -10,3 +10,5 @@ export * from './eligibility.ts';
 export * from './public-queries.ts';
 export * from './feedback-item.ts';
 export * from './intake-config.ts';
+export * from './answers.ts';
+export * from './hosted-page.ts';

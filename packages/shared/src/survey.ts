@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RECONTACT_DAYS, type SeenRecord } from './eligibility.ts';
 import { ProjectKeySchema, SlugSchema } from './primitives.ts';
 
 export const ReasonSchema = z.strictObject({
@@ -24,7 +25,7 @@ export const NpsSurveySchema = z.strictObject({
   ...SurveyBase,
   kind: z.literal('nps'),
   /** Days before the same person is asked this survey again. */
-  recontactDays: z.number().int().min(0).max(3650).default(90),
+  recontactDays: z.number().int().min(0).max(3650).default(DEFAULT_RECONTACT_DAYS),
   /** Share of eligible people who are asked, 0-1. */
   sampleRate: z.number().min(0).max(1).default(1),
   /** Wait after the trigger before showing, in ms. */
@@ -70,5 +71,5 @@ export interface PublicSurveysBody {
    * recorded a display for them, per survey and across the project (ISO timestamps), so recontact windows
    * and the cooldown hold across devices.
    */
-  seen?: { lastShownAt: Record<string, string>; lastAnyShownAt: string | null };
+  seen?: SeenRecord;
 }

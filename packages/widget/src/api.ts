@@ -39,11 +39,13 @@ export interface ShowOptions {
  * - `dismissed`: closed, skipped or "ask me later".
  * - `skipped`: not shown: an unknown or inactive survey, or an NPS survey that is not due (recontact
  *   window, cooldown, sampling, snooze). Cancel and uninstall surveys show on every request.
- * - `unavailable`: the collector or the UI could not be reached in time; a given answer stays queued
- *   and is delivered later.
+ * - `unavailable`: the collector or the UI could not be reached in time (heed.js included, with the
+ *   snippet's stub); a given answer stays queued and is delivered later.
+ * - `refused`: the collector refused the answer (a 4xx, such as a survey closed while it was on screen);
+ *   the person was told it could not be sent, and nothing is queued.
  */
 export interface ShowResult {
-  status: 'submitted' | 'dismissed' | 'skipped' | 'unavailable';
+  status: 'submitted' | 'dismissed' | 'skipped' | 'unavailable' | 'refused';
   responseId?: string;
 }
 

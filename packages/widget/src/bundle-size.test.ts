@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild } from '../scripts/ensure-build.ts';
 import en from './ui/strings/en.ts';
@@ -94,6 +94,33 @@ describe('production build', () => {
     const ids = new RegExp(`\\b(?:${Object.keys(en).filter((key) => key.includes('_')).join('|')})\\b`);
     const scripts = readdirSync(dist).filter((file) => file.endsWith('.js'));
     for (const file of scripts) expect(read(file), file).not.toMatch(ids);
+  });
+
+  it('names every strings chunk with the one hash heed.js carries, to fetch them alongside the UI chunk', () => {
+    const loader = read('heed.js');
+    const strings = Object.values(manifest).filter((chunk) => chunk.src?.startsWith('src/ui/strings/') && chunk.src !== 'src/ui/strings/index.ts');
+    const hashes = new Set(strings.map((chunk) => /^[a-z]{2}-([\w-]{8})\.js$/.exec(chunk.file)?.[1]));
+    expect(hashes.size).toBe(1);
+    expect(loader).toContain(`-${[...hashes][0]}.js`);
+  });
+
+  it('writes a .br and a .gz beside every script and stylesheet, holding the same bytes', () => {
+    const files = readdirSync(dist).filter((file) => /\.(?:js|css)$/.test(file));
+    expect(files).toEqual(expect.arrayContaining(['heed.js', 'hosted.js', manifest['src/ui-chunk.ts']!.file]));
+    for (const file of files) {
+      const original = readFileSync(join(dist, file));
+      expect(brotliDecompressSync(readFileSync(join(dist, `${file}.br`))).equals(original), `${file}.br`).toBe(true);
+      expect(gunzipSync(readFileSync(join(dist, `${file}.gz`))).equals(original), `${file}.gz`).toBe(true);
+    }
+  });
+
+  it('lists in assets.json which files keep their name and which are content-hashed', () => {
+    const assets = JSON.parse(read('assets.json')) as { stable: string[]; immutable: string[]; encodings: Record<string, string> };
+    const files = readdirSync(dist).filter((file) => /\.(?:js|css)$/.test(file));
+    expect(assets.stable).toEqual(['heed.js', 'hosted.js']);
+    expect([...assets.stable, ...assets.immutable].sort()).toEqual(files.sort());
+    for (const file of assets.immutable) expect(file).toMatch(/-[\w-]{8}\.(?:js|css)$/);
+    expect(assets.encodings).toEqual({ br: '.br', gzip: '.gz' });
   });
 
   it('keeps hosted.js at a fixed name and every other chunk content-hashed', () => {

@@ -116,6 +116,8 @@ describe('createHeed', () => {
       project: 'pk_demo',
       user: { userId: 'u 1', accountId: 'a_1', plan: 'saas' },
       locale: 'de',
+      // It opened by itself: it must not take the focus from whatever the person is doing.
+      takeFocus: false,
     });
     expect(requests).toEqual(['https://collector.test/v1/projects/pk_demo/surveys?userId=u%201']);
   });
@@ -229,6 +231,8 @@ describe('createHeed', () => {
     instance.track('exported');
     await elapse(0);
     expect(opened.map((request) => request.survey.id)).toEqual(['export-nps']);
+    // Opened by what the person did, it may take the focus.
+    expect(opened[0]!.takeFocus).toBe(true);
   });
 
   it('never shows a cancel survey on its own, and shows it on request with the host context', async () => {

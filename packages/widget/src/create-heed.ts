@@ -10,7 +10,12 @@ import { OUTBOX_KEY } from './transport.ts';
 const ANONYMOUS_ID_KEY = 'heed:aid';
 
 export interface HeedDeps {
-  loadUi: () => Promise<typeof import('./ui-chunk.ts')>;
+  /**
+   * Loads the UI chunk; for a survey about to show (`locale` given: `init`'s, '' for none) it also starts
+   * fetching the strings of that language as resolved on the page, which the UI chunk later imports as
+   * the same module, so a survey waits on one round trip for both, not two.
+   */
+  loadUi: (locale?: string) => Promise<typeof import('./ui-chunk.ts')>;
   /** Collector base URL when `init()` names none. */
   endpoint?: string;
   fetch?: typeof globalThis.fetch;
@@ -31,7 +36,8 @@ export function createHeed({
   /** `init()`'s options, with the endpoint resolved. */
   let settings: (HeedInit & { endpoint: string }) | undefined;
   let user: HeedUser = {};
-  let surveys: Promise<PublicSurveysBody | undefined> = Promise.resolve(undefined);
+  /** The survey list; falsy before `init()` and when it could not be had. */
+  let surveys: Promise<PublicSurveysBody | undefined> = Promise.resolve() as Promise<undefined>;
   /** Surveys on screen; a survey shown on its own waits until none is. */
   let open = 0;
 
@@ -68,7 +74,8 @@ export function createHeed({
     const person = user.userId ? `userId=${encodeURIComponent(user.userId)}` : `anonymousId=${anonymousId()}`;
     // Project keys are URL-safe by their schema.
     surveys = fetch(`${settings!.endpoint}/v1/projects/${settings!.project}/surveys?${person}`)
-      .then((response) => (response.ok ? response.json() : undefined))
+      // `false` when refused: only ever tested for truth, like undefined, and shorter in heed.js.
+      .then((response) => (response.ok && response.json()) as Promise<PublicSurveysBody | undefined>)
       .catch(() => undefined);
   }
 
@@ -83,7 +90,8 @@ export function createHeed({
       // Decided again after the delay, on the latest data: identify() or another survey may have changed it.
       setTimeout(() => {
         void surveys.then((latest) => {
-          if (!open && latest && due(latest, survey)) void present(survey, {}, timer());
+          // Opened by a tracked action, it may take the focus; on its own, it must not.
+          if (!open && latest && due(latest, survey)) void present(survey, { takeFocus: !!event }, timer());
         });
       }, survey.delayMs);
     });
@@ -93,10 +101,10 @@ export function createHeed({
    * Open `survey` if the UI chunk arrives before `deadline`. Never rejects: whatever goes wrong, the host
    * gets `unavailable` and its flow goes on.
    */
-  async function present(survey: Survey, options: ShowOptions, deadline: Promise<undefined>): Promise<ShowResult> {
+  async function present(survey: Survey, options: ShowOptions & { takeFocus?: boolean }, deadline: Promise<undefined>): Promise<ShowResult> {
     open += 1;
     try {
-      const ui = await Promise.race([loadUi(), deadline]);
+      const ui = await Promise.race([loadUi(settings!.locale || ''), deadline]);
       if (!ui) return { status: 'unavailable' };
       return await ui.openSurvey({
         ...settings!,

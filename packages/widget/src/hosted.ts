@@ -3,18 +3,11 @@
  * The page carries its survey and context as inert JSON in `#heed-survey-data`; this renders it
  * full-page into `#heed-hosted`.
  */
-import type { Plan, Survey } from '@heed/shared';
+import { HOSTED_DATA_ID, HOSTED_MOUNT_ID, type HostedPageData } from '@heed/shared/hosted-page';
 import { openSurvey } from './ui/open-survey.tsx';
 import { loadStrings, resolveLocale } from './ui/strings/index.ts';
 
-interface HostedPageData {
-  endpoint: string;
-  projectKey: string;
-  survey: Survey;
-  context: { installId?: string; extensionVersion?: string; locale?: string; plan?: Plan };
-}
-
-const data = JSON.parse(document.getElementById('heed-survey-data')!.textContent!) as HostedPageData;
+const data = JSON.parse(document.getElementById(HOSTED_DATA_ID)!.textContent!) as HostedPageData;
 const locale = resolveLocale([data.context.locale, navigator.language]);
 void loadStrings(locale).then(({ dir }) => {
   document.documentElement.lang = locale;
@@ -25,7 +18,7 @@ void loadStrings(locale).then(({ dir }) => {
     project: data.projectKey,
     context: data.context,
     locale,
-    mount: document.getElementById('heed-hosted')!,
+    mount: document.getElementById(HOSTED_MOUNT_ID)!,
     placement: 'page',
   });
 });

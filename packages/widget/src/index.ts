@@ -7,7 +7,10 @@ export type { Heed, HeedInit, HeedUser, ShowOptions, ShowResult } from './api.ts
 /** A Heed instance; `init` is called with `options` when given. `endpoint` defaults to the page's origin. */
 export function createHeed(options?: HeedInit): Heed {
   const heed = createCore({
-    loadUi: () => import('./ui-chunk.ts'),
+    loadUi: (locale) => {
+      if (locale != null) import('./ui/strings/index.ts').then(({ loadStrings, pageLocale }) => loadStrings(pageLocale(locale))).catch(() => undefined);
+      return import('./ui-chunk.ts');
+    },
   });
   if (options) heed.init(options);
   return heed;

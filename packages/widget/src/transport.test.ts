@@ -175,6 +175,40 @@ describe('transport', () => {
     expect(JSON.parse(storage.getItem(OUTBOX_KEY)!)).toHaveLength(1);
   });
 
+  it('gives every attempt a deadline, retries one that timed out with the same id, and tells the caller', async () => {
+    // AbortSignal.timeout runs on the real clock.
+    vi.useRealTimers();
+    const calls: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      // The first attempt reaches a collector that never answers; the second is acknowledged.
+      if (calls.length === 1) {
+        return new Promise<Response>((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+      }
+      return new Response(JSON.stringify({ id: 'r_1', duplicate: false }), { status: 202 });
+    }) as unknown as typeof globalThis.fetch;
+    let retries = 0;
+    const sender = transport({ fetch, attemptTimeoutMs: 50 });
+    const delivery = await sender.send(URL_RESPONSES, answer.submissionId, answer, () => (retries += 1));
+
+    expect(delivery).toEqual({ delivered: true, reply: { id: 'r_1', duplicate: false } });
+    expect(calls).toHaveLength(2);
+    expect(calls.every((init) => init.signal instanceof AbortSignal)).toBe(true);
+    expect(calls.map((init) => JSON.parse(String(init.body)).submissionId)).toEqual([answer.submissionId, answer.submissionId]);
+    expect(retries).toBe(1);
+  });
+
+  it('beacons an attempt still in flight when the page goes away, since it may never end', async () => {
+    const fetch = (() => new Promise<Response>(() => undefined)) as unknown as typeof globalThis.fetch;
+    const beacons: string[] = [];
+    const sender = transport({ fetch, sendBeacon: (_url, body) => beacons.push(body) > 0 });
+    void sender.send(URL_RESPONSES, answer.submissionId, answer);
+    await vi.advanceTimersByTimeAsync(0);
+
+    sender.beacon();
+    expect(beacons).toEqual([JSON.stringify(answer)]);
+  });
+
   it('forgets requests older than 30 days', async () => {
     const storage = new MemoryStorage();
     const old = { id: 'old', url: URL_RESPONSES, body: answer, createdAt: Date.now() - 31 * 86_400_000 };

@@ -1,13 +1,16 @@
 /**
  * Delivery to the collector that never loses an answer: every request is queued in localStorage under
- * its client-made id before the first attempt, retried with exponential backoff and jitter (the same id
- * every time, so the collector stores it once), handed to `sendBeacon` when the page goes away, and
- * flushed again on the next page load and when the browser comes back online.
+ * its client-made id before the first attempt, each attempt has a deadline, a failed or timed-out one is
+ * retried with exponential backoff and jitter (the same id every time, so the collector stores it once),
+ * whatever is still queued is handed to `sendBeacon` when the page goes away, and the queue is flushed
+ * again on the next page load and when the browser comes back online.
  */
 
 /** localStorage key of the queue; the loader checks it to decide whether a flush is needed. */
 export const OUTBOX_KEY = 'heed:outbox';
 
+/** How long one attempt may take before it is abandoned and retried: a collector that accepts the connection and never answers must not hold an answer for the life of the page. */
+export const ATTEMPT_TIMEOUT_MS = 10_000;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 60_000;
 const MAX_AGE_MS = 30 * 86_400_000;
@@ -27,11 +30,17 @@ export type Delivery =
   | { delivered: false; status: number };
 
 export interface Transport {
-  /** Queue `body` for `url` under `id` (the body's own submissionId/displayId) and deliver it; one caller per id. */
-  send(url: string, id: string, body: unknown): Promise<Delivery>;
-  /** Attempt every queued request now, ignoring backoff. */
+  /**
+   * Queue `body` for `url` under `id` (the body's own submissionId/displayId) and deliver it; one caller per
+   * id. `onRetry` hears of each attempt that failed in a way worth retrying (network, timeout, 408/429/5xx).
+   */
+  send(url: string, id: string, body: unknown, onRetry?: () => void): Promise<Delivery>;
+  /** Attempt every queued request that is not in flight now, ignoring backoff. */
   flush(): void;
-  /** The page is going away: hand what is not in flight to `sendBeacon`; it stays queued until acknowledged. */
+  /**
+   * The page is going away: hand everything queued to `sendBeacon`, in flight or not (an attempt in flight
+   * may never end); it stays queued until acknowledged, and its id keeps it from being stored twice.
+   */
   beacon(): void;
 }
 
@@ -41,6 +50,8 @@ export interface TransportDeps {
   sendBeacon?: (url: string, body: string) => boolean;
   now?: () => number;
   random?: () => number;
+  /** Deadline of one attempt, ATTEMPT_TIMEOUT_MS by default. */
+  attemptTimeoutMs?: number;
 }
 
 /** 408 and 429 say "later"; other 4xx say "never"; 5xx and network errors say "later". */
@@ -63,12 +74,20 @@ export function backoffMs(attempt: number, random: () => number): number {
   return ceiling / 2 + (random() * ceiling) / 2;
 }
 
-export function createTransport({ fetch, storage, sendBeacon, now = Date.now, random = Math.random }: TransportDeps): Transport {
+export function createTransport({
+  fetch,
+  storage,
+  sendBeacon,
+  now = Date.now,
+  random = Math.random,
+  attemptTimeoutMs = ATTEMPT_TIMEOUT_MS,
+}: TransportDeps): Transport {
   let queue: Queued[] = [];
   const inFlight = new Set<string>();
   const attempts = new Map<string, number>();
   const notBefore = new Map<string, number>();
   const waiters = new Map<string, (delivery: Delivery) => void>();
+  const retryListeners = new Map<string, () => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function stored(): Queued[] {
@@ -100,6 +119,7 @@ export function createTransport({ fetch, storage, sendBeacon, now = Date.now, ra
     notBefore.delete(id);
     waiters.get(id)?.(delivery);
     waiters.delete(id);
+    retryListeners.delete(id);
   }
 
   async function attempt(item: Queued): Promise<void> {
@@ -113,6 +133,8 @@ export function createTransport({ fetch, storage, sendBeacon, now = Date.now, ra
         headers: { 'content-type': 'text/plain;charset=UTF-8' },
         credentials: 'omit',
         keepalive: true,
+        // The deadline covers the reply's body too: a collector may send headers and then stall.
+        signal: AbortSignal.timeout(attemptTimeoutMs),
       });
       if (response.ok) {
         const reply = (await response.json().catch(() => ({}))) as { id?: string; duplicate?: boolean };
@@ -121,10 +143,11 @@ export function createTransport({ fetch, storage, sendBeacon, now = Date.now, ra
       if (!retriable(response.status)) return settle(item.id, { delivered: false, status: response.status });
       wait = retryAfterMs(response.headers.get('retry-after'), now());
     } catch {
-      // Offline, DNS, connection refused, CORS: all worth another try later.
+      // Offline, DNS, connection refused, CORS, the deadline: all worth another try later.
     } finally {
       inFlight.delete(item.id);
     }
+    retryListeners.get(item.id)?.();
     const count = attempts.get(item.id) ?? 0;
     attempts.set(item.id, count + 1);
     notBefore.set(item.id, now() + (wait ?? backoffMs(count, random)));
@@ -146,8 +169,9 @@ export function createTransport({ fetch, storage, sendBeacon, now = Date.now, ra
   }
 
   return {
-    send(url, id, body) {
+    send(url, id, body, onRetry) {
       const delivered = new Promise<Delivery>((resolve) => waiters.set(id, resolve));
+      if (onRetry) retryListeners.set(id, onRetry);
       update((items) => (items.some((item) => item.id === id) ? items : [...items, { id, url, body, createdAt: now() }]));
       pump();
       return delivered;
@@ -159,7 +183,7 @@ export function createTransport({ fetch, storage, sendBeacon, now = Date.now, ra
     },
     beacon() {
       if (!sendBeacon) return;
-      for (const item of queue) if (!inFlight.has(item.id)) sendBeacon(item.url, JSON.stringify(item.body));
+      for (const item of queue) sendBeacon(item.url, JSON.stringify(item.body));
     },
   };
 }

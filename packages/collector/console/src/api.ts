@@ -1,14 +1,24 @@
 /**
  * The console's only HTTP client: the admin API with the bearer token. A 401 means the token is wrong or
- * gone, and is reported through `onUnauthorized` so the console asks for it again.
+ * gone, or the admin API is off (`HEED_ERR_ADMIN_DISABLED`), and is reported through `onUnauthorized` with
+ * the server's error so the console asks for the token again and says why.
  */
 import type { ErrorBody } from '@heed/shared';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
+export interface Download {
+  blob: Blob;
+  /** From the answer's Content-Disposition, else `fallbackName`. */
+  filename: string;
+}
+
 export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  /** A file the admin API answers (CSV export): read with the token, since a plain link carries none. */
+  download(path: string, query: Query, fallbackName: string): Promise<Download>;
 }
 
 export class ApiError extends Error {
@@ -22,37 +32,75 @@ export class ApiError extends Error {
   }
 }
 
+export const ADMIN_DISABLED = 'HEED_ERR_ADMIN_DISABLED';
+
 export interface ApiOptions {
   token: string;
-  onUnauthorized: () => void;
+  onUnauthorized: (error: ApiError) => void;
   fetch?: typeof globalThis.fetch;
 }
 
 export function createApi({ token, onUnauthorized, fetch = globalThis.fetch.bind(globalThis) }: ApiOptions): Api {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
     const response = await fetch(path, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
-        accept: 'application/json',
+        accept,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (response.ok) return (await response.json()) as T;
+    if (response.ok) return response;
     const error = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
-    if (response.status === 401) onUnauthorized();
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `${method} ${path}: HTTP ${response.status}`);
+    const failure = new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `${method} ${path}: HTTP ${response.status}`);
+    if (response.status === 401) onUnauthorized(failure);
+    throw failure;
   }
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body, 'application/json')).json()) as T;
   return {
-    get: (path, query = {}) => request('GET', withQuery(path, query)),
-    patch: (path, body) => request('PATCH', path, body),
+    get: (path, query = {}) => json('GET', withQuery(path, query)),
+    patch: (path, body) => json('PATCH', path, body),
+    post: (path, body) => json('POST', path, body),
+    async download(path, query, fallbackName) {
+      const response = await send('GET', withQuery(path, query), undefined, '*/*');
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+      return { blob: await response.blob(), filename };
+    },
   };
 }
 
-function withQuery(path: string, query: Query): string {
+export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return search === '' ? path : `${path}?${search}`;
+}
+
+/** Every item of a cursor-paginated list, a page of `limit` at a time, stopping after `maxPages`. */
+export async function getAll<T>(api: Api, path: string, query: Query, maxPages = 20): Promise<{ items: T[]; complete: boolean }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page += 1) {
+    const answer = await api.get<{ items: T[]; nextCursor: string | null }>(path, { limit: 500, ...query, cursor });
+    items.push(...answer.items);
+    if (!answer.nextCursor) return { items, complete: true };
+    cursor = answer.nextCursor;
+  }
+  return { items, complete: false };
+}
+
+/** Saves a downloaded file through a temporary link, as the browser's own download. */
+export function saveDownload({ blob, filename }: Download): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

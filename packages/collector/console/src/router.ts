@@ -1,5 +1,8 @@
-/** Paths under `/console/`, in the History API: `usePath()` follows them, `navigate()` moves. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * Paths under `/console/`, in the History API: `usePath()` follows them, `navigate()` moves. The query
+ * string holds a view's filters, so a view's URL can be kept and shared: `useSearch()` reads and changes it.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
 
 export const BASE = '/console';
 
@@ -9,17 +12,43 @@ export function currentPath(): string {
   return path === '' ? '/' : path;
 }
 
+/** Moves to a console path, which may carry a query string (`/responses?kind=cancel`). */
 export function navigate(path: string): void {
   history.pushState(null, '', `${BASE}${path}`);
   dispatchEvent(new PopStateEvent('popstate'));
 }
 
-export function usePath(): string {
-  const [path, setPath] = useState(currentPath);
+function useLocationValue<T>(read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    const update = () => setPath(currentPath());
+    const update = () => setValue(read);
     addEventListener('popstate', update);
     return () => removeEventListener('popstate', update);
   }, []);
-  return path;
+  return value;
+}
+
+export function usePath(): string {
+  return useLocationValue(currentPath);
+}
+
+export type SearchChanges = Record<string, string | undefined>;
+
+/**
+ * The query string's filters, and a setter that changes some of them in place (an empty or undefined
+ * value removes the key). Changes replace the history entry, so Back leaves the view rather than undoing filters.
+ */
+export function useSearch(): [params: URLSearchParams, change: (changes: SearchChanges) => void] {
+  const search = useLocationValue(() => location.search);
+  const change = useCallback((changes: SearchChanges) => {
+    const params = new URLSearchParams(location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') params.delete(key);
+      else params.set(key, value);
+    }
+    const query = params.toString();
+    history.replaceState(null, '', `${location.pathname}${query === '' ? '' : `?${query}`}`);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, []);
+  return [new URLSearchParams(search), change];
 }

@@ -16,7 +16,8 @@ export interface Pages<T> {
   replace: (item: T) => void;
 }
 
-export function usePages<T extends { id: string }>(api: Api, path: string, query: Query): Pages<T> {
+/** `reload`: a new value loads the first page again. */
+export function usePages<T extends { id: string }>(api: Api, path: string, query: Query, reload = 0): Pages<T> {
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -42,7 +43,7 @@ export function usePages<T extends { id: string }>(api: Api, path: string, query
         },
       );
     },
-    [api, path, key], // `key` stands for `query`
+    [api, path, key, reload], // `key` stands for `query`
   );
 
   useEffect(() => {

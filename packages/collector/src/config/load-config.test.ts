@@ -33,10 +33,32 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(false);
   });
 
-  it('loads the repository demo config', async () => {
-    const config = await loadConfig(join(import.meta.dirname, '../../../../heed.config.json'));
+  it('loads the repository demo config, its inbox URLs at the address the collector listens on', async () => {
+    const config = await loadConfig(join(import.meta.dirname, '../../../../heed.config.json'), { listenUrl: 'http://127.0.0.1:9123' });
     expect(config.demo).toBe(true);
     expect(config.projects.map((p) => p.key)).toEqual(['pk_demo']);
+    expect(config.publicUrl).toBe('http://127.0.0.1:9123');
+    expect(config.owners.map((owner) => owner.webhookUrl)).toEqual([
+      'http://127.0.0.1:9123/demo/inbox/pm-editor',
+      'http://127.0.0.1:9123/demo/inbox/pm-growth',
+    ]);
+  });
+
+  it('resolves relative owner URLs against publicUrl when the file sets one', async () => {
+    const text = JSON.stringify({
+      ...valid,
+      publicUrl: 'https://feedback.example.com/heed/',
+      owners: [{ id: 'pm-editor', name: 'Editor PM', webhookUrl: '/hooks/editor', webhookSecret: 'secret-0123456789abcdef' }],
+    });
+    const config = await loadConfig(await write(text), { listenUrl: 'http://127.0.0.1:9123' });
+    expect(config.publicUrl).toBe('https://feedback.example.com/heed/');
+    expect(config.owners[0]!.webhookUrl).toBe('https://feedback.example.com/hooks/editor');
+  });
+
+  it('leaves publicUrl unset when no URL needs it, and names a relative URL it cannot resolve', async () => {
+    expect((await loadConfig(await write(JSON.stringify(valid)), { listenUrl: 'http://127.0.0.1:9123' })).publicUrl).toBeUndefined();
+    const relative = JSON.stringify({ ...valid, owners: [{ id: 'pm-editor', name: 'Editor PM', slackWebhookUrl: '/slack' }] });
+    await expect(loadConfig(await write(relative))).rejects.toThrow(/heed\.config\.json: owners\[0\]\.slackWebhookUrl: "\/slack" is relative/);
   });
 
   it('names the file, line and column of a JSON syntax error', async () => {

@@ -7,12 +7,21 @@ import { basename } from 'node:path';
 import { HeedConfigSchema, type HeedConfig } from '@heed/shared';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { formatIssues } from '../http/format-issues.ts';
+import { resolveRelativeUrls } from './relative-urls.ts';
+
+export interface LoadConfigOptions {
+  /**
+   * The collector's own address (`http://127.0.0.1:8787`): `publicUrl` when the file sets none, and the
+   * base of relative owner URLs (see relative-urls.ts).
+   */
+  listenUrl?: string;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export async function loadConfig(path: string): Promise<HeedConfig> {
+export async function loadConfig(path: string, options: LoadConfigOptions = {}): Promise<HeedConfig> {
   const name = basename(path);
   let text: string;
   try {
@@ -21,11 +30,11 @@ export async function loadConfig(path: string): Promise<HeedConfig> {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     throw new ConfigError(`${path}: cannot read the config file: ${reason}`);
   }
-  return parseConfig(text, name);
+  return parseConfig(text, name, options);
 }
 
 /** Validates config text; `name` is the file name used in messages. */
-export function parseConfig(text: string, name: string): HeedConfig {
+export function parseConfig(text: string, name: string, options: LoadConfigOptions = {}): HeedConfig {
   const syntaxErrors: ParseError[] = [];
   const raw: unknown = parse(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const [first] = syntaxErrors;
@@ -33,9 +42,13 @@ export function parseConfig(text: string, name: string): HeedConfig {
     const { line, column } = lineAndColumn(text, first.offset);
     throw new ConfigError(`${name}:${line}:${column}: invalid JSON: ${describeSyntaxError(first)}`);
   }
-  const result = HeedConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = formatIssues(result.error.issues).map((issue) => `${name}: ${issue}`);
+  const { config, issues } = resolveRelativeUrls(raw, options.listenUrl);
+  const result = HeedConfigSchema.safeParse(config);
+  if (issues.length > 0 || !result.success) {
+    const lines = [
+      ...issues.map((issue) => `${name}: ${issue.path}: ${issue.message}`),
+      ...(result.success ? [] : formatIssues(result.error.issues).map((issue) => `${name}: ${issue}`)),
+    ];
     throw new ConfigError(`invalid config (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
   }
   return result.data;

@@ -19,6 +19,9 @@ describe('normaliseAnswers', () => {
     ['blank comment dropped', nps, { score: 5, comment: ' \t ' }, { score: 5 }],
     ['cancel reason', cancel, { reason: 'too-expensive', comment: 'pricey' }, { reason: 'too-expensive', comment: 'pricey' }],
     ['uninstall reasons', uninstall, { reasons: ['privacy', 'too-slow'] }, { reasons: ['privacy', 'too-slow'] }],
+    ['an uninstall comment alone', uninstall, { comment: ' It kept crashing ' }, { comment: 'It kept crashing' }],
+    ['an uninstall comment with an empty reason list', uninstall, { reasons: [], comment: 'meh' }, { comment: 'meh' }],
+    ['a cancel comment alone', cancel, { comment: 'Switching to a competitor' }, { comment: 'Switching to a competitor' }],
   ])('accepts %s', (_name, s, answers, expected) => {
     expect(normaliseAnswers(s, answers)).toEqual(expected);
   });
@@ -28,12 +31,13 @@ describe('normaliseAnswers', () => {
     [nps, { comment: 'no score' }, 'answers: answers.score is required'],
     [nps, { score: 3, reason: 'other' }, 'answers: answers.reason is not asked by nps surveys'],
     [nps, { score: 3, reasons: ['other'] }, 'answers: answers.reasons is not asked by nps surveys'],
-    [cancel, { comment: 'bye' }, 'answers: answers.reason is required'],
+    [cancel, {}, 'answers: answers.reason or answers.comment is required'],
+    [cancel, { comment: '   ' }, 'answers: answers.reason or answers.comment is required'],
     [cancel, { reason: 'x' }, 'answers: answers.reason "x" is not one of too-expensive, missing-features, other'],
     [cancel, { reason: 'other', score: 2 }, 'answers: answers.score is not asked by cancel surveys'],
     [cancel, { reasons: ['other'] }, 'answers: answers.reasons is not asked by cancel surveys'],
-    [uninstall, {}, 'answers: answers.reasons must name at least one reason'],
-    [uninstall, { reasons: [] }, 'answers: answers.reasons must name at least one reason'],
+    [uninstall, {}, 'answers: answers.reasons or answers.comment is required'],
+    [uninstall, { reasons: [], comment: '\n' }, 'answers: answers.reasons or answers.comment is required'],
     [uninstall, { reasons: ['privacy', 'nope'] }, 'answers: answers.reasons[1] "nope" is not one of not-useful, too-slow, privacy'],
     [uninstall, { reasons: ['privacy', 'privacy'] }, 'answers: answers.reasons[1] "privacy" is repeated'],
     [uninstall, { reason: 'privacy' }, 'answers: answers.reason is not asked by uninstall surveys'],

@@ -13,9 +13,10 @@ import { notifyChannels } from '../notify/channels.ts';
 import type { Mailer } from '../notify/email.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
+import { withErrorAnswers } from './openapi-errors.ts';
 import bodyParsers from './plugins/body-parsers.ts';
 import digestPlugin from './plugins/digest.ts';
-import errorHandling from './plugins/errors.ts';
+import errorHandling, { routerOptions } from './plugins/errors.ts';
 import outboxPlugin from './plugins/outbox.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import storePlugin from './plugins/store.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
+    ...routerOptions, // errors the router meets answer like every other error
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Fastify turns Node's request timeout off unless given one.
@@ -85,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: { title: 'Heed collector', version: '1', description: 'Survey answers in, routed alerts out.' },
       components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: withErrorAnswers(jsonSchemaTransform), // and each route's error answers
   });
   if (outbox !== false) {
     await app.register(outboxPlugin, { workerId: outbox.workerId ?? workerId, pollMs: outbox.pollMs, leaseMs: outbox.leaseMs });

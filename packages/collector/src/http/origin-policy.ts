@@ -43,8 +43,8 @@ export function isOwnOrigin(origin: string, host: string | undefined): boolean {
  * Refuses a cross-origin write to a project that does not allow that origin. Unknown projects pass: the
  * domain answers those with HEED_ERR_UNKNOWN_PROJECT.
  */
-export function assertOriginAllowed(config: HeedConfig, projectKey: string, origin: string | undefined, host: string | undefined): void {
+export function assertOriginAllowed(origins: OriginSets, projectKey: string, origin: string | undefined, host: string | undefined): void {
   if (origin === undefined) return;
-  const allowed = projectOrigins(config, projectKey);
-  if (allowed && !allowed.includes(origin) && !isOwnOrigin(origin, host)) throw errors.origin(origin, projectKey);
+  const allowed = origins.byProject.get(projectKey);
+  if (allowed && !allowed.has(origin) && !isOwnOrigin(origin, host)) throw errors.origin(origin, projectKey);
 }

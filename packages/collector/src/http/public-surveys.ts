@@ -13,6 +13,34 @@ export function publicSurveys(config: HeedConfig, projectKey: string): PublicSur
   return { project: { key: project.key, cooldownDays: project.cooldownDays }, surveys };
 }
 
+/** A project's survey list as sent without a `seen` record: its body, that body as JSON, and its ETag. */
+export interface ProjectSurveys {
+  body: PublicSurveysBody;
+  json: string;
+  etag: string;
+}
+
+/** The project's survey list by key; throws HEED_ERR_UNKNOWN_PROJECT for a key not in the config. */
+export type PublicSurveysLookup = (projectKey: string) => ProjectSurveys;
+
+/**
+ * Every project's survey list, built once from the config (which does not change while the collector
+ * runs): a page view that names no person is answered with bytes already serialised and hashed.
+ */
+export function publicSurveysLookup(config: HeedConfig): PublicSurveysLookup {
+  const byKey = new Map<string, ProjectSurveys>();
+  for (const project of config.projects) {
+    const body = publicSurveys(config, project.key);
+    const json = JSON.stringify(body);
+    byKey.set(project.key, { body, json, etag: strongEtag(json) });
+  }
+  return (projectKey) => {
+    const found = byKey.get(projectKey);
+    if (!found) throw errors.unknownProject(projectKey);
+    return found;
+  };
+}
+
 /** A strong validator: the hash of the exact bytes sent. */
 export function strongEtag(payload: string): string {
   return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;

@@ -1,9 +1,10 @@
-import type { Answers, NpsSurvey } from '@heed/shared';
+import type { NpsSurvey } from '@heed/shared';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NpsPrompt } from './nps-prompt.tsx';
 import strings from './strings/en.ts';
+import type { SubmitAnswer } from './submit-answer.ts';
 
 const survey: NpsSurvey = {
   id: 'app-nps',
@@ -19,7 +20,7 @@ const survey: NpsSurvey = {
 };
 
 let container: HTMLElement;
-let onSubmit: ReturnType<typeof vi.fn<(answers: Answers) => void>>;
+let onSubmit: ReturnType<typeof vi.fn<SubmitAnswer>>;
 let onDismiss: ReturnType<typeof vi.fn<() => void>>;
 let onSnooze: ReturnType<typeof vi.fn<() => void>>;
 
@@ -95,15 +96,17 @@ describe('NpsPrompt', () => {
     expect(followUpLabel()).toBe(strings.follow_up.promoter);
   });
 
-  it('submits the score with the trimmed comment, then thanks in a live region', () => {
+  it('submits the score with the trimmed comment, then thanks in a live region once told to', () => {
     mount();
     const live = $('[aria-live="polite"]')!;
     expect(live.textContent).toBe('');
     choose(4);
     type('  Too slow on big files ');
     submit();
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ score: 4, comment: 'Too slow on big files' });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ score: 4, comment: 'Too slow on big files' }, expect.any(Function));
     expect($('[aria-live="polite"]')).toBe(live);
+    expect(live.textContent).toBe('');
+    act(() => onSubmit.mock.calls[0]![1](true));
     expect(live.textContent).toBe(strings.thank_you);
     expect($('[role="radiogroup"]')).toBeNull();
     expect(document.activeElement).toBe(button(strings.close_button));
@@ -114,7 +117,15 @@ describe('NpsPrompt', () => {
     choose(9);
     type('   ');
     submit();
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ score: 9 });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ score: 9 }, expect.any(Function));
+  });
+
+  it('says the answer could not be sent, and never thanks, when the collector refused it', () => {
+    mount();
+    choose(2);
+    submit();
+    act(() => onSubmit.mock.calls[0]![1](false));
+    expect($('[aria-live="polite"]')?.textContent).toBe(strings.not_sent);
   });
 
   it('dismisses with the close button and snoozes with "ask me later"', () => {

@@ -1,14 +1,15 @@
-import type { Answers, NpsSurvey } from '@heed/shared';
+import type { NpsSurvey } from '@heed/shared';
 import { scaleCategory } from '@heed/shared/nps';
 import { Component, createRef } from 'preact';
 import { CommentField } from './comment-field.tsx';
 import { ScoreScale } from './score-scale.tsx';
 import type { Strings } from './strings/index.ts';
+import type { SubmitAnswer } from './submit-answer.ts';
 
 export interface NpsPromptProps {
   survey: NpsSurvey;
   strings: Strings;
-  onSubmit: (answers: Answers) => void;
+  onSubmit: SubmitAnswer;
   onDismiss: () => void;
   onSnooze: () => void;
 }
@@ -17,11 +18,13 @@ interface NpsPromptState {
   score?: number;
   comment: string;
   sent: boolean;
+  /** Once the collector had its say: thank (true) or tell that the answer could not be sent (false). */
+  thanks?: boolean;
 }
 
 /**
  * The NPS question: a 0-10 scale, then a follow-up comment worded for the chosen score's category,
- * then a thank-you announced to screen readers. "Ask me later" snoozes, the close button dismisses.
+ * then a thank-you announced to screen readers (or, if the collector refused the answer, that it could not be sent). "Ask me later" snoozes, the close button dismisses.
  */
 export class NpsPrompt extends Component<NpsPromptProps, NpsPromptState> {
   override state: NpsPromptState = { comment: '', sent: false };
@@ -35,10 +38,10 @@ export class NpsPrompt extends Component<NpsPromptProps, NpsPromptState> {
     // The scale and its buttons go away; the close button stays.
     this.close.current?.focus();
     const text = comment.trim();
-    this.props.onSubmit(text ? { score, comment: text } : { score });
+    this.props.onSubmit(text ? { score, comment: text } : { score }, (thanks) => this.setState({ thanks }));
   };
 
-  override render({ survey, strings, onDismiss, onSnooze }: NpsPromptProps, { score, comment, sent }: NpsPromptState) {
+  override render({ survey, strings, onDismiss, onSnooze }: NpsPromptProps, { score, comment, sent, thanks }: NpsPromptState) {
     const category = score === undefined ? undefined : scaleCategory(score);
     return (
       <form onSubmit={this.submit}>
@@ -64,8 +67,8 @@ export class NpsPrompt extends Component<NpsPromptProps, NpsPromptState> {
             </div>
           </>
         )}
-        <p class="thanks" aria-live="polite">
-          {sent ? strings.thank_you : ''}
+        <p class={thanks === false ? 'thanks error' : 'thanks'} aria-live="polite">
+          {thanks ? strings.thank_you : thanks === false ? strings.not_sent : ''}
         </p>
       </form>
     );

@@ -39,6 +39,8 @@ interface Posted {
  */
 let posted: Posted[];
 let offline: boolean;
+/** A status the collector answers answers with instead of 202, as when it refuses them. */
+let refusal: number | undefined;
 let person: string;
 let openSurvey: (request: OpenRequest) => Promise<ShowResult>;
 let opener: HTMLButtonElement;
@@ -48,6 +50,7 @@ beforeAll(() => {
     if (offline) throw new TypeError('Failed to fetch');
     const body = JSON.parse(String(init.body));
     if (body.respondent?.anonymousId === person) posted.push({ url, body });
+    if (refusal && url.endsWith('/v1/responses')) return new Response('{}', { status: refusal });
     return new Response(JSON.stringify({ id: 'resp_1', duplicate: false }), { status: 202 });
   });
 });
@@ -58,6 +61,7 @@ afterAll(() => {
 beforeEach(async () => {
   posted = [];
   offline = false;
+  refusal = undefined;
   person = crypto.randomUUID();
   localStorage.clear();
   // A fresh page: new transport, nothing queued.
@@ -186,6 +190,33 @@ describe('openSurvey', () => {
     expect(Date.now() - submittedAt).toBeLessThan(1000);
     const queued = JSON.parse(localStorage.getItem(OUTBOX_KEY)!) as Array<{ url: string; body: { answers: unknown } }>;
     expect(queued.find((item) => item.url.endsWith('/v1/responses'))?.body.answers).toEqual({ reason: 'too-expensive' });
+  });
+
+  it('resolves refused, says the answer could not be sent and never thanks, when the collector refuses it', async () => {
+    refusal = 409;
+    const outcome = open();
+    await opened();
+    answerNps(3);
+    await expect(outcome).resolves.toEqual({ status: 'refused' });
+    await settle();
+    expect($('[aria-live="polite"]')?.textContent).toBe(strings.not_sent);
+    expect(localStorage.getItem(OUTBOX_KEY)).toBeNull();
+  });
+
+  it('thanks once an attempt failed in a way that is retried: the answer is queued', async () => {
+    offline = true;
+    void open({ timeoutMs: 5000 });
+    await opened();
+    answerNps(8);
+    await vi.waitFor(() => expect($('[aria-live="polite"]')?.textContent).toBe(strings.thank_you));
+  });
+
+  it('leaves the focus where it is when it opens by itself, and announces its question', async () => {
+    void open({ takeFocus: false });
+    await opened();
+    expect(document.activeElement).toBe(opener);
+    expect(shadow().activeElement).toBeNull();
+    await vi.waitFor(() => expect($('[role="status"]')?.textContent).toBe(strings.nps_question));
   });
 
   it('closes on Escape as dismissed, records it, and gives focus back', async () => {

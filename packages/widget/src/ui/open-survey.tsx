@@ -7,12 +7,18 @@ import { uuid } from '../uuid.ts';
 import { applyStyles } from './apply-styles.ts';
 import { NpsPrompt } from './nps-prompt.tsx';
 import { ReasonForm } from './reason-form.tsx';
-import { loadStrings, resolveLocale } from './strings/index.ts';
+import { loadStrings, pageLocale } from './strings/index.ts';
 import css from './styles.css?inline';
 import { type Placement, SurveyFrame } from './survey-frame.tsx';
 
 /** How long an overlay keeps its thank-you on screen before closing. */
 const THANKS_MS = 3000;
+/**
+ * How long the thank-you waits for the collector's first word on an answer: it thanks on an
+ * acknowledgement, or once an attempt failed in a way that is retried (the answer is queued), and after
+ * this long in any case; a refusal shows instead that the answer could not be sent.
+ */
+const THANKS_WAIT_MS = 1500;
 
 export interface OpenRequest {
   survey: Survey;
@@ -37,6 +43,12 @@ export interface OpenRequest {
   /** Once this settles, a survey whose strings have not arrived gives up as `unavailable` and shows nothing. */
   deadline?: Promise<undefined>;
   /**
+   * Whether the survey takes the keyboard focus as it opens (default true): it does when the person asked
+   * for it (`show()`, a tracked action). One that opens by itself leaves the focus where it is, announces
+   * itself to screen readers, and waits in the tab order.
+   */
+  takeFocus?: boolean;
+  /**
    * Keeps a display in the browser's memory of this person, which the caller holds: called with
    * `recordShown` as the survey appears and with `recordSnoozed` on "ask me later".
    */
@@ -51,18 +63,14 @@ function placementOf(survey: Survey, mount: Element | null): Placement {
 
 /**
  * Render `survey` in its own open shadow root once its strings are in, and settle once the person is
- * done with it: `submitted` when the collector acknowledged the answer, `unavailable` when it did not
- * within `timeoutMs` (the answer stays queued) or the strings missed the deadline, `dismissed` when
- * closed unanswered. Displays are recorded as they happen.
+ * done with it: `submitted` when the collector acknowledged the answer, `refused` when it refused it
+ * (the person is told it could not be sent), `unavailable` when neither came within `timeoutMs` (the
+ * answer stays queued) or the strings missed the deadline, `dismissed` when closed unanswered.
+ * Displays are recorded as they happen.
  */
 export async function openSurvey(request: OpenRequest): Promise<ShowResult> {
   const { survey, endpoint, project, user = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = request;
-  const locale = resolveLocale([
-    request.locale,
-    new URLSearchParams(location.search).get('locale'),
-    document.documentElement.lang,
-    navigator.language,
-  ]);
+  const locale = pageLocale(request.locale);
   const strings = await (request.deadline ? Promise.race([loadStrings(locale), request.deadline]) : loadStrings(locale));
   if (!strings) return { status: 'unavailable' };
 
@@ -80,9 +88,9 @@ export async function openSurvey(request: OpenRequest): Promise<ShowResult> {
   const transport = pageTransport();
   const respondent = { userId: user.userId, accountId: user.accountId, anonymousId: request.anonymousId };
   /** Queue a record for `/v1/<path>` under a new id, which the body carries as `idField`. */
-  const post = (path: string, idField: string, body: object) => {
+  const post = (path: string, idField: string, body: object, onRetry?: () => void) => {
     const id = uuid();
-    return transport.send(`${endpoint}/v1/${path}`, id, { [idField]: id, projectKey: project, surveyId: survey.id, respondent, ...body });
+    return transport.send(`${endpoint}/v1/${path}`, id, { [idField]: id, projectKey: project, surveyId: survey.id, respondent, ...body }, onRetry);
   };
   const display = (event: 'shown' | 'dismissed' | 'snoozed') => void post('displays', 'displayId', { event });
 
@@ -93,17 +101,33 @@ export async function openSurvey(request: OpenRequest): Promise<ShowResult> {
     render(null, root);
     host.remove();
   };
-  const submit = (answers: Answers) => {
+  /**
+   * Send the answer, and `tell` the form what to say: true to thank (acknowledged, or queued for
+   * retries), false when the collector refused it, even after a thank-you: a refusal is final.
+   */
+  const submit = (answers: Answers, tell: (thanks: boolean) => void) => {
     answered = true;
-    const delivered = post('responses', 'submissionId', {
-      answers,
-      context: { plan: user.plan, url: location.origin + location.pathname, locale, ...request.context },
-    });
+    let told: boolean | undefined;
+    const say = (thanks: boolean) => {
+      if (told === false || told === thanks) return;
+      if (told === undefined && overlay) setTimeout(close, THANKS_MS);
+      told = thanks;
+      tell(thanks);
+    };
+    setTimeout(say, THANKS_WAIT_MS, true);
+    const delivered = post(
+      'responses',
+      'submissionId',
+      { answers, context: { plan: user.plan, url: location.origin + location.pathname, locale, ...request.context } },
+      () => say(true),
+    );
+    void delivered.then((delivery) => say(delivery.delivered));
     const timedOut = new Promise<undefined>((done) => setTimeout(done, timeoutMs));
     void Promise.race([delivered, timedOut]).then((delivery) =>
-      settle(delivery?.delivered ? { status: 'submitted', responseId: delivery.reply.id } : { status: 'unavailable' }),
+      settle(
+        !delivery ? { status: 'unavailable' } : delivery.delivered ? { status: 'submitted', responseId: delivery.reply.id } : { status: 'refused' },
+      ),
     );
-    if (overlay) setTimeout(close, THANKS_MS);
   };
   const dismiss = (snoozed = false) => {
     if (!answered) {
@@ -116,7 +140,14 @@ export async function openSurvey(request: OpenRequest): Promise<ShowResult> {
 
   (mount ?? document.body).append(host);
   render(
-    <SurveyFrame placement={placement} labelledBy="heed-title" lang={locale} dir={strings.dir} onEscape={overlay ? () => dismiss() : undefined}>
+    <SurveyFrame
+      placement={placement}
+      labelledBy="heed-title"
+      lang={locale}
+      dir={strings.dir}
+      takeFocus={request.takeFocus ?? true}
+      onEscape={overlay ? () => dismiss() : undefined}
+    >
       {survey.kind === 'nps' ? (
         <NpsPrompt survey={survey} strings={strings} onSubmit={submit} onDismiss={() => dismiss()} onSnooze={() => dismiss(true)} />
       ) : (

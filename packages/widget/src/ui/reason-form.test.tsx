@@ -1,9 +1,10 @@
-import type { Answers, CancelSurvey, UninstallSurvey } from '@heed/shared';
+import type { CancelSurvey, UninstallSurvey } from '@heed/shared';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReasonForm, type ReasonFormProps } from './reason-form.tsx';
 import strings from './strings/en.ts';
+import type { SubmitAnswer } from './submit-answer.ts';
 
 const cancel: CancelSurvey = {
   id: 'portal-cancel',
@@ -30,7 +31,9 @@ const uninstall: UninstallSurvey = {
 };
 
 let container: HTMLElement;
-let onSubmit: ReturnType<typeof vi.fn<(answers: Answers) => void>>;
+let onSubmit: ReturnType<typeof vi.fn<SubmitAnswer>>;
+/** What the form was told about the last answer it handed over. */
+const tell = (thanks: boolean) => act(() => onSubmit.mock.calls.at(-1)![1](thanks));
 let onSkip: ReturnType<typeof vi.fn<() => void>>;
 
 function mount(props: Pick<ReasonFormProps, 'survey' | 'onSkip'>) {
@@ -65,26 +68,26 @@ function type(text: string) {
 describe('ReasonForm for a cancel survey', () => {
   beforeEach(() => mount({ survey: cancel, onSkip }));
 
-  it('groups the reasons as labelled, required radios under the question', () => {
+  it('groups the reasons as labelled radios under the question, none of them required: a comment may say it all', () => {
     expect($('h1')).toBeNull();
     expect($('fieldset > legend#heed-title')?.textContent).toBe(strings.cancel_question);
     expect(choices().map((radio) => radio.closest('label')?.textContent)).toEqual(['Too expensive', 'Missing features I need']);
-    expect(choices().every((radio) => radio.type === 'radio' && radio.required && radio.name === 'reason')).toBe(true);
+    expect(choices().every((radio) => radio.type === 'radio' && !radio.required && radio.name === 'reason')).toBe(true);
   });
 
-  it('requires a reason, with an error tied to the group and focus on the first choice', () => {
+  it('wants a reason or a comment, with an error tied to the group and focus on the first choice', () => {
     submit();
     expect(onSubmit).not.toHaveBeenCalled();
     const error = $('#heed-reason-error')!;
-    expect(error.textContent).toBe(strings.reason_required);
+    expect(error.textContent).toBe(strings.reason_or_comment);
     expect($('fieldset')!.getAttribute('aria-describedby')).toBe('heed-reason-error');
     expect(choices().every((radio) => radio.getAttribute('aria-invalid') === 'true')).toBe(true);
     expect(document.activeElement).toBe(choices()[0]);
   });
 
-  it('keeps the error while only a comment is written, and clears it once a reason is chosen', () => {
+  it('keeps the error while the comment is blank, and clears it once a reason is chosen', () => {
     submit();
-    type('Too many emails');
+    type('   ');
     expect($('#heed-reason-error')).not.toBeNull();
     act(() => choices()[1]!.click());
     expect($('#heed-reason-error')).toBeNull();
@@ -92,16 +95,36 @@ describe('ReasonForm for a cancel survey', () => {
     expect(choices().some((radio) => radio.hasAttribute('aria-invalid'))).toBe(false);
   });
 
-  it('submits one reason and the comment, then thanks with focus on the message', () => {
+  it('sends a comment alone, as the collector accepts', () => {
+    type(' Moving to another tool ');
+    submit();
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ comment: 'Moving to another tool' }, expect.any(Function));
+  });
+
+  it('submits one reason and the comment, then thanks once told to, with focus on the message', () => {
     act(() => choices()[1]!.click());
     act(() => choices()[0]!.click());
     type(' Half the price elsewhere ');
     submit();
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reason: 'too-expensive', comment: 'Half the price elsewhere' });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reason: 'too-expensive', comment: 'Half the price elsewhere' }, expect.any(Function));
     const thanks = $('[aria-live="polite"]')!;
-    expect(thanks.textContent).toBe(strings.thank_you);
     expect(document.activeElement).toBe(thanks);
     expect($('fieldset')).toBeNull();
+    // Nothing is said until the collector had its say.
+    expect(thanks.textContent).toBe('');
+    tell(true);
+    expect(thanks.textContent).toBe(strings.thank_you);
+  });
+
+  it('says the answer could not be sent when the collector refused it, even after thanking', () => {
+    act(() => choices()[0]!.click());
+    submit();
+    tell(true);
+    tell(false);
+    const message = $('[aria-live="polite"]')!;
+    expect(message.textContent).toBe(strings.not_sent);
+    expect(message.textContent).not.toContain(strings.thank_you);
+    expect(message.classList.contains('error')).toBe(true);
   });
 
   it('can be skipped', () => {
@@ -139,13 +162,14 @@ describe('ReasonForm for an uninstall survey', () => {
     act(() => choices()[1]!.click());
     act(() => choices()[0]!.click());
     submit();
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reasons: ['privacy', 'too-slow'] });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ reasons: ['privacy', 'too-slow'] }, expect.any(Function));
+    tell(true);
     expect($('[aria-live="polite"]')?.textContent).toBe(strings.thank_you);
   });
 
   it('sends a comment alone', () => {
     type(' Found a better one ');
     submit();
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ comment: 'Found a better one' });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ comment: 'Found a better one' }, expect.any(Function));
   });
 });

@@ -1,12 +1,14 @@
 import type { Answers, CancelSurvey, UninstallSurvey } from '@heed/shared';
+import { answerGiven } from '@heed/shared/answers';
 import { Component, createRef } from 'preact';
 import { CommentField } from './comment-field.tsx';
 import type { Strings } from './strings/index.ts';
+import type { SubmitAnswer } from './submit-answer.ts';
 
 export interface ReasonFormProps {
   survey: CancelSurvey | UninstallSurvey;
   strings: Strings;
-  onSubmit: (answers: Answers) => void;
+  onSubmit: SubmitAnswer;
   /** Offers "Skip" (the cancel form). */
   onSkip?: () => void;
 }
@@ -19,13 +21,16 @@ interface ReasonFormState {
   /** A send was refused for want of an answer. */
   refused: boolean;
   sent: boolean;
+  /** Once the collector had its say: thank (true) or tell that the answer could not be sent (false). */
+  thanks?: boolean;
 }
 
 /**
- * Why someone leaves, as one labelled group of native choices and an optional comment, then a
- * thank-you that takes focus. A cancel survey asks for exactly one reason (radios); an uninstall survey,
- * a page of its own under a title, takes any number of reasons (checkboxes) or a comment, at least one.
- * Once a send was refused, the error shows for as long as the answer is incomplete.
+ * Why someone leaves, as one labelled group of native choices and a comment, then a thank-you that takes
+ * focus (or word that the collector refused the answer). A cancel survey offers one reason (radios); an
+ * uninstall survey, a page of its own under a title, any number (checkboxes). Either takes a reason, a
+ * comment or both: what the collector accepts (`answerGiven` in @heed/shared). Once a send was refused
+ * for want of an answer, the error shows for as long as the answer is incomplete.
  */
 export class ReasonForm extends Component<ReasonFormProps, ReasonFormState> {
   override state: ReasonFormState = { chosen: [], comment: '', refused: false, sent: false };
@@ -33,12 +38,15 @@ export class ReasonForm extends Component<ReasonFormProps, ReasonFormState> {
 
   /** The answer, or undefined while it is incomplete. */
   private answers(): Answers | undefined {
-    const { survey } = this.props;
+    const { kind } = this.props.survey;
     const { chosen } = this.state;
     const comment = this.state.comment.trim();
-    const text = comment ? { comment } : {};
-    if (survey.kind === 'cancel') return chosen[0] ? { reason: chosen[0], ...text } : undefined;
-    return chosen.length || comment ? { ...(chosen.length ? { reasons: chosen } : {}), ...text } : undefined;
+    const answers: Answers = comment ? { comment } : {};
+    if (chosen.length) {
+      if (kind === 'cancel') answers.reason = chosen[0];
+      else answers.reasons = chosen;
+    }
+    return answerGiven(kind, answers) ? answers : undefined;
   }
 
   private readonly submit = (event: Event) => {
@@ -52,7 +60,7 @@ export class ReasonForm extends Component<ReasonFormProps, ReasonFormState> {
     this.setState({ sent: true });
     // The fields go away; the thank-you, empty until now, stays.
     this.thanks.current?.focus();
-    this.props.onSubmit(answers);
+    this.props.onSubmit(answers, (thanks) => this.setState({ thanks }));
   };
 
   private toggle(id: string, checked: boolean) {
@@ -61,9 +69,9 @@ export class ReasonForm extends Component<ReasonFormProps, ReasonFormState> {
     this.setState({ chosen: !multiple ? [id] : checked ? [...chosen, id] : chosen.filter((other) => other !== id) });
   }
 
-  override render({ survey, strings, onSkip }: ReasonFormProps, { chosen, comment, refused, sent }: ReasonFormState) {
+  override render({ survey, strings, onSkip }: ReasonFormProps, { chosen, comment, refused, sent, thanks }: ReasonFormState) {
     const multiple = survey.kind === 'uninstall';
-    const error = refused && !this.answers() && (multiple ? strings.reason_or_comment : strings.reason_required);
+    const error = refused && !this.answers() && strings.reason_or_comment;
     return (
       <>
         {multiple && <h1 id="heed-title">{strings.uninstall_title}</h1>}
@@ -86,7 +94,6 @@ export class ReasonForm extends Component<ReasonFormProps, ReasonFormState> {
                       name="reason"
                       value={id}
                       checked={chosen.includes(id)}
-                      required={!multiple}
                       aria-invalid={error ? 'true' : undefined}
                       data-focus={index === 0 || undefined}
                       onChange={(event) => this.toggle(id, event.currentTarget.checked)}
@@ -106,8 +113,8 @@ export class ReasonForm extends Component<ReasonFormProps, ReasonFormState> {
               </div>
             </>
           )}
-          <p ref={this.thanks} class="thanks" tabIndex={-1} aria-live="polite">
-            {sent ? strings.thank_you : ''}
+          <p ref={this.thanks} class={thanks === false ? 'thanks error' : 'thanks'} tabIndex={-1} aria-live="polite">
+            {thanks ? strings.thank_you : thanks === false ? strings.not_sent : ''}
           </p>
         </form>
       </>

@@ -18,10 +18,10 @@ afterEach(() => {
   opener.remove();
 });
 
-function mount(placement: Placement, onEscape?: () => void) {
+function mount(placement: Placement, onEscape?: () => void, takeFocus?: boolean) {
   act(() =>
     render(
-      <SurveyFrame placement={placement} labelledBy="t" lang="en" dir="ltr" onEscape={onEscape}>
+      <SurveyFrame placement={placement} labelledBy="t" lang="en" dir="ltr" onEscape={onEscape} takeFocus={takeFocus}>
         <h2 id="t">Title</h2>
         <button id="first">First</button>
         <button id="middle" data-focus>
@@ -68,6 +68,19 @@ describe('SurveyFrame', () => {
     expect(document.activeElement?.id).toBe('middle');
     act(() => render(null, container));
     expect(document.activeElement).toBe(opener);
+  });
+
+  it('leaves focus alone when it opened by itself, says its name in a live region, and does not take focus on close', async () => {
+    mount('bottom-right', undefined, false);
+    expect(document.activeElement).toBe(opener);
+    const status = container.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('');
+    await vi.waitFor(() => expect(status.textContent).toBe('Title'));
+    const elsewhere = document.body.appendChild(document.createElement('input'));
+    elsewhere.focus();
+    act(() => render(null, container));
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
   });
 
   it('leaves focus alone on a page of its own', () => {

@@ -1,54 +1,78 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import { createApi, type Api } from '../api.ts';
+import { ADMIN_DISABLED, createApi, type Api, type ApiError } from '../api.ts';
 import { usePath } from '../router.ts';
+import { useCatalog, type Catalog } from '../use-catalog.ts';
 import { useToken } from '../use-token.ts';
+import { AlertsPage } from './alerts-page.tsx';
 import { Nav } from './nav.tsx';
 import { OverviewPage } from './overview-page.tsx';
+import { ReasonsPage } from './reasons-page.tsx';
+import { ResponsePage } from './response-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
 import { TokenForm } from './token-form.tsx';
 import { TriageList } from './triage-list.tsx';
 
+/** Why the token form is back: a refused token, or the server's own words when the admin API is off. */
+function refusal(error: ApiError): string {
+  return error.code === ADMIN_DISABLED ? error.message : 'That token was refused. Check HEED_ADMIN_TOKEN and try again.';
+}
+
 /** The console: the admin token first, then the page the path names. */
 export function App() {
   const [token, saveToken, forgetToken] = useToken();
-  const [refused, setRefused] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   const path = usePath();
-  const onUnauthorized = useCallback(() => {
-    forgetToken();
-    setRefused(true);
-  }, [forgetToken]);
+  const onUnauthorized = useCallback(
+    (error: ApiError) => {
+      forgetToken();
+      setNotice(refusal(error));
+    },
+    [forgetToken],
+  );
   const api = useMemo(() => (token ? createApi({ token, onUnauthorized }) : undefined), [token, onUnauthorized]);
 
   if (!api) {
     return (
       <TokenForm
-        refused={refused}
+        notice={notice}
         onSave={(value) => {
-          setRefused(false);
+          setNotice(undefined);
           saveToken(value);
         }}
       />
     );
   }
+  return <Console api={api} path={path} signOut={forgetToken} />;
+}
+
+function Console({ api, path, signOut }: { api: Api; path: string; signOut: () => void }) {
+  const catalog = useCatalog(api);
   return (
     <>
+      <a class="skip" href="#content">
+        Skip to content
+      </a>
       <header class="top">
         <h1 class="brand">Heed console</h1>
         <Nav path={path} />
-        <button type="button" class="quiet" onClick={forgetToken}>
+        <button type="button" class="quiet sign-out" onClick={signOut}>
           Sign out
         </button>
       </header>
-      <main>
-        <Page path={path} api={api} />
+      <main id="content" tabIndex={-1}>
+        <Page path={path} api={api} catalog={catalog} />
       </main>
     </>
   );
 }
 
-function Page({ path, api }: { path: string; api: Api }) {
-  // `/responses/<id>` is where alerts link to: the responses of the last weeks, newest first.
-  if (path === '/responses' || path.startsWith('/responses/')) return <ResponsesPage api={api} />;
-  if (path === '/triage') return <TriageList api={api} />;
-  return <OverviewPage api={api} />;
+function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog }) {
+  const response = /^\/responses\/([^/]+)$/.exec(path);
+  if (response) return <ResponsePage key={response[1]} api={api} catalog={catalog} id={decodeURIComponent(response[1]!)} />;
+  if (path === '/responses') return <ResponsesPage api={api} catalog={catalog} />;
+  if (path === '/cancel') return <ReasonsPage key="cancel" api={api} catalog={catalog} kind="cancel" />;
+  if (path === '/uninstall') return <ReasonsPage key="uninstall" api={api} catalog={catalog} kind="uninstall" />;
+  if (path === '/triage') return <TriageList api={api} catalog={catalog} />;
+  if (path === '/alerts') return <AlertsPage api={api} />;
+  return <OverviewPage api={api} catalog={catalog} />;
 }

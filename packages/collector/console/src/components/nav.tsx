@@ -1,9 +1,12 @@
 import { Link } from './link.tsx';
 
-const PAGES = [
+export const PAGES = [
   { path: '/', label: 'Overview' },
+  { path: '/cancel', label: 'Cancel reasons' },
+  { path: '/uninstall', label: 'Uninstall reasons' },
   { path: '/responses', label: 'Responses' },
   { path: '/triage', label: 'Triage' },
+  { path: '/alerts', label: 'Alerts' },
 ];
 
 export interface NavProps {

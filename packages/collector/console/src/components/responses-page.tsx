@@ -1,61 +1,92 @@
-import { useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { daysBefore, formatDateTime } from '../dates.ts';
 import { answerSummary, ownerOf } from '../describe-response.ts';
+import { useSearch } from '../router.ts';
 import type { PresentedResponse } from '../types.ts';
+import type { Catalog } from '../use-catalog.ts';
+import { useMyOwner } from '../use-my-owner.ts';
 import { usePages } from '../use-pages.ts';
+import { ChoiceSelect } from './choice-select.tsx';
+import { CsvButton } from './csv-button.tsx';
 import { ErrorNote } from './error-note.tsx';
-import { PlanSelect, type PlanFilter } from './plan-select.tsx';
+import { Link } from './link.tsx';
+import { OwnerFilter } from './owner-filter.tsx';
+import { ScopeFilters, scopeQuery } from './scope-filters.tsx';
+import { TRIAGE_STATUSES } from './triage-item.tsx';
 
 export interface ResponsesPageProps {
   api: Api;
+  catalog: Catalog;
 }
 
-/** Every response of the trailing weeks, newest first, filterable by survey kind and plan. */
-export function ResponsesPage({ api }: ResponsesPageProps) {
-  const [weeks, setWeeks] = useState(4);
-  const [kind, setKind] = useState('');
-  const [plan, setPlan] = useState<PlanFilter>('');
-  const from = daysBefore(new Date(), 7 * weeks);
-  const pages = usePages<PresentedResponse>(api, '/v1/responses', { from, kind, plan, limit: 50 });
+const RANGES = [
+  { value: '7', label: 'last 7 days' },
+  { value: '90', label: 'last 90 days' },
+  { value: '365', label: 'last year' },
+  { value: 'all', label: 'all time' },
+];
+const KINDS = [
+  { value: 'nps', label: 'NPS' },
+  { value: 'cancel', label: 'cancel' },
+  { value: 'uninstall', label: 'uninstall' },
+];
+const COMMENTS = [
+  { value: 'true', label: 'with a comment' },
+  { value: 'false', label: 'without' },
+];
+
+/** The admin API query of the Responses view's URL filters; `owner=mine` resolved to this browser's owner id. */
+export function responsesQuery(params: URLSearchParams, myOwner: string | null, now: Date = new Date()): Record<string, string | undefined> {
+  const range = params.get('range') ?? '28';
+  const owner = params.get('owner') ?? undefined;
+  return {
+    ...scopeQuery(params),
+    kind: params.get('kind') ?? undefined,
+    status: params.get('status') ?? undefined,
+    hasComment: params.get('hasComment') ?? undefined,
+    owner: owner === 'mine' ? (myOwner ?? undefined) : owner,
+    from: range === 'all' ? undefined : daysBefore(now, Number(range) || 28),
+  };
+}
+
+/** Every answer, filtered as the URL says: who said what, whose it is, where triage stands; CSV of the same selection. */
+export function ResponsesPage({ api, catalog }: ResponsesPageProps) {
+  const [params, change] = useSearch();
+  const [myOwner, saveMyOwner] = useMyOwner();
+  const query = responsesQuery(params, myOwner);
+  const waitingForMe = params.get('owner') === 'mine' && !myOwner;
+  const pages = usePages<PresentedResponse>(api, '/v1/responses', { ...query, limit: 50 });
 
   return (
     <section aria-labelledby="responses-title">
       <div class="section-head">
         <h2 id="responses-title">Responses</h2>
-        <div class="filters">
-          <label>
-            Last
-            <select value={weeks} onChange={(e) => setWeeks(Number(e.currentTarget.value))}>
-              <option value={1}>week</option>
-              <option value={4}>4 weeks</option>
-              <option value={12}>12 weeks</option>
-              <option value={26}>26 weeks</option>
-            </select>
-          </label>
-          <label>
-            Kind
-            <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-              <option value="">all</option>
-              <option value="nps">NPS</option>
-              <option value="cancel">cancel</option>
-              <option value="uninstall">uninstall</option>
-            </select>
-          </label>
-          <PlanSelect value={plan} onChange={setPlan} />
-        </div>
+        <CsvButton api={api} query={query} />
       </div>
+      <div class="filters" role="group" aria-label="Filters">
+        <ChoiceSelect label="Received" value={params.get('range') ?? ''} anyLabel="last 28 days" choices={RANGES} onChange={(range) => change({ range })} />
+        <ChoiceSelect label="Kind" value={params.get('kind') ?? ''} choices={KINDS} onChange={(kind) => change({ kind })} />
+        <ScopeFilters params={params} change={change} catalog={catalog} />
+        <ChoiceSelect
+          label="Status"
+          value={params.get('status') ?? ''}
+          choices={TRIAGE_STATUSES.map((status) => ({ value: status, label: status }))}
+          onChange={(status) => change({ status })}
+        />
+        <ChoiceSelect label="Comment" value={params.get('hasComment') ?? ''} anyLabel="any" choices={COMMENTS} onChange={(hasComment) => change({ hasComment })} />
+        <OwnerFilter value={params.get('owner') ?? ''} onChange={(owner) => change({ owner })} catalog={catalog} myOwner={myOwner} saveMyOwner={saveMyOwner} />
+      </div>
+      {waitingForMe && <p class="hint">Say which owner id is yours to see your items; until then, everyone's show.</p>}
       {pages.error && <ErrorNote error={pages.error} />}
-      <div class="scroll">
+      <div class="scroll" role="region" aria-label="Responses table" tabIndex={0}>
         <table class="responses">
           <thead>
             <tr>
               <th scope="col">Received</th>
-              <th scope="col">Survey</th>
               <th scope="col">Answer</th>
-              <th scope="col">Plan</th>
-              <th scope="col">Account</th>
               <th scope="col">Comment</th>
+              <th scope="col">Survey</th>
+              <th scope="col">Plan</th>
               <th scope="col">Owner</th>
               <th scope="col">Status</th>
             </tr>
@@ -63,12 +94,13 @@ export function ResponsesPage({ api }: ResponsesPageProps) {
           <tbody>
             {pages.items.map((response) => (
               <tr key={response.id}>
-                <td>{formatDateTime(response.receivedAt)}</td>
-                <td>{response.surveyId}</td>
-                <td>{answerSummary(response)}</td>
-                <td>{response.plan ?? '–'}</td>
-                <td>{response.respondent.accountId ?? response.respondent.userId ?? '–'}</td>
+                <td class="nowrap">
+                  <Link to={`/responses/${encodeURIComponent(response.id)}`}>{formatDateTime(response.receivedAt)}</Link>
+                </td>
+                <td>{answerSummary(response, catalog)}</td>
                 <td class="comment-cell">{response.answers.comment ?? ''}</td>
+                <td>{response.surveyId}</td>
+                <td>{response.plan ?? '–'}</td>
                 <td>{ownerOf(response)}</td>
                 <td>{response.triage.status}</td>
               </tr>
@@ -76,7 +108,8 @@ export function ResponsesPage({ api }: ResponsesPageProps) {
           </tbody>
         </table>
       </div>
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No responses in this period.</p>}
+      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No responses match these filters.</p>}
+      {pages.loading && <p class="loading">Loading…</p>}
       {pages.loadMore && (
         <button type="button" onClick={pages.loadMore}>
           Load more
@@ -85,4 +118,3 @@ export function ResponsesPage({ api }: ResponsesPageProps) {
     </section>
   );
 }
-

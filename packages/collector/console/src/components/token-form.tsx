@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 
 export interface TokenFormProps {
   onSave: (token: string) => void;
-  /** The last token was refused by the collector. */
-  refused?: boolean;
+  /** Why the last token did not open the console: refused, or the server's message when its admin API is off. */
+  notice?: string | undefined;
 }
 
 /** Asks for the admin token (HEED_ADMIN_TOKEN), once per tab. */
-export function TokenForm({ onSave, refused = false }: TokenFormProps) {
+export function TokenForm({ onSave, notice }: TokenFormProps) {
   const [token, setToken] = useState('');
   return (
     <main class="token">
@@ -18,7 +18,7 @@ export function TokenForm({ onSave, refused = false }: TokenFormProps) {
         }}
       >
         <h1>Heed console</h1>
-        {refused && <p role="alert">That token was refused. Check HEED_ADMIN_TOKEN and try again.</p>}
+        {notice && <p role="alert">{notice}</p>}
         <label for="token">Admin token</label>
         <input id="token" type="password" autocomplete="current-password" required value={token} onInput={(e) => setToken(e.currentTarget.value)} />
         <p class="hint">Kept in this tab only, until it closes.</p>

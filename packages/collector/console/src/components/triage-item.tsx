@@ -3,18 +3,21 @@ import type { Api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { answerSummary, ownerOf } from '../describe-response.ts';
 import type { PresentedResponse, TriagePatch, TriageStatus } from '../types.ts';
+import { EMPTY_CATALOG, type Catalog } from '../use-catalog.ts';
+import { Link } from './link.tsx';
 
 export const TRIAGE_STATUSES: readonly TriageStatus[] = ['new', 'acknowledged', 'actioned', 'closed'];
 
 export interface TriageItemProps {
   api: Api;
   response: PresentedResponse;
+  catalog?: Catalog;
   /** Told the response as the collector stored it after a change. */
   onChange: (response: PresentedResponse) => void;
 }
 
 /** One comment, shown as text, with a status select that saves at once (and says so when it cannot). */
-export function TriageItem({ api, response, onChange }: TriageItemProps) {
+export function TriageItem({ api, response, catalog = EMPTY_CATALOG, onChange }: TriageItemProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const selectId = `status-${response.id}`;
@@ -37,11 +40,11 @@ export function TriageItem({ api, response, onChange }: TriageItemProps) {
     <li class="triage-item" data-status={response.triage.status}>
       <blockquote id={commentId} class="comment">{response.answers.comment}</blockquote>
       <p class="meta">
-        <span>{answerSummary(response)}</span>
+        <span>{answerSummary(response, catalog)}</span>
         <span>{response.surveyId}</span>
         {response.plan && <span>{response.plan}</span>}
         {response.respondent.accountId && <span>account {response.respondent.accountId}</span>}
-        <span>{formatDateTime(response.receivedAt)}</span>
+        <Link to={`/responses/${encodeURIComponent(response.id)}`}>{formatDateTime(response.receivedAt)}</Link>
         <span>owner {ownerOf(response)}</span>
       </p>
       <div class="triage-controls">

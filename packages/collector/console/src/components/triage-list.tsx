@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import type { PresentedResponse, TriageStatus } from '../types.ts';
+import { EMPTY_CATALOG, type Catalog } from '../use-catalog.ts';
 import { usePages } from '../use-pages.ts';
 import { ErrorNote } from './error-note.tsx';
 import { TRIAGE_STATUSES, TriageItem } from './triage-item.tsx';
 
 export interface TriageListProps {
   api: Api;
+  catalog?: Catalog;
 }
 
 /** Every written comment, newest first, each with its triage status. */
-export function TriageList({ api }: TriageListProps) {
+export function TriageList({ api, catalog = EMPTY_CATALOG }: TriageListProps) {
   const [status, setStatus] = useState<TriageStatus | ''>('');
   const pages = usePages<PresentedResponse>(api, '/v1/responses', { hasComment: true, status, limit: 50 });
 
@@ -20,7 +22,7 @@ export function TriageList({ api }: TriageListProps) {
         <h2 id="triage-title">Triage</h2>
         <div class="filters">
           <label>
-            Status
+            <span>Status</span>
             <select value={status} onChange={(e) => setStatus(e.currentTarget.value as TriageStatus | '')}>
               <option value="">all</option>
               {TRIAGE_STATUSES.map((value) => (
@@ -35,7 +37,7 @@ export function TriageList({ api }: TriageListProps) {
       {pages.error && <ErrorNote error={pages.error} />}
       <ol class="triage">
         {pages.items.map((response) => (
-          <TriageItem key={response.id} api={api} response={response} onChange={pages.replace} />
+          <TriageItem key={response.id} api={api} response={response} catalog={catalog} onChange={pages.replace} />
         ))}
       </ol>
       {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No comments here.</p>}

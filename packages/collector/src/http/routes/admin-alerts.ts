@@ -13,5 +13,7 @@ export const adminAlertRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/v1/alerts/:id/attempts', { schema: { params: AlertParams } }, async (request) => listAlertAttempts(store, request.params.id));
 
-  app.post('/v1/alerts/:id/retry', { schema: { params: AlertParams } }, async (request) => retryAlert(store, request.params.id, clock()));
+  app.post('/v1/alerts/:id/retry', { schema: { params: AlertParams }, config: { errorStatuses: [409] } }, async (request) =>
+    retryAlert(store, request.params.id, clock()),
+  );
 };

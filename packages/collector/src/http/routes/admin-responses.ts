@@ -21,13 +21,15 @@ export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: page.items.map(presentResponse), nextCursor: page.nextCursor };
   });
 
-  app.get('/v1/responses.csv', { schema: { querystring: ResponseQuerySchema } }, async (request, reply) => {
+  const csvAnswer = { description: 'The selected responses as CSV, one row each', content: { 'text/csv': { schema: z.string() } } };
+  app.get('/v1/responses.csv', { schema: { querystring: ResponseQuerySchema, response: { 200: csvAnswer } } }, async (request, reply) => {
     const day = clock().toISOString().slice(0, 10);
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="heed-responses-${day}.csv"`)
       .header('Cache-Control', 'no-store')
-      .send(Readable.from(responsesCsv(store, request.query)));
+      // Streamed as it is read: the documented text is what the stream writes, never one string in memory.
+      .send(Readable.from(responsesCsv(store, request.query)) as unknown as string);
   });
 
   app.get('/v1/responses/:id', { schema: { params: z.object({ id: z.string().min(1).max(200) }) } }, async (request) => {
@@ -38,7 +40,7 @@ export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/v1/responses/:id',
-    { schema: { params: z.object({ id: z.string().min(1).max(200) }), body: TriagePatchSchema } },
+    { schema: { params: z.object({ id: z.string().min(1).max(200) }), body: TriagePatchSchema }, config: { errorStatuses: [409] } },
     async (request) => {
       const deps = { store, config, clock, channels: channelSettings };
       return presentResponse(await updateTriage(deps, request.params.id, request.body, ADMIN_ACTOR));

@@ -24,6 +24,7 @@ export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async 
       decorateReply: false,
       index: false,
       cacheControl: false,
+      preCompressed: true, // the build writes a .br and a .gz beside each asset
       setHeaders: (reply) => reply.header('Cache-Control', 'public, max-age=31536000, immutable'),
     });
   }
@@ -42,6 +43,6 @@ export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async 
       .header('Referrer-Policy', 'no-referrer')
       .send(page);
   };
-  app.get('/console', sendPage);
-  app.get('/console/*', sendPage);
+  app.get('/console', { schema: { hide: true } }, sendPage);
+  app.get('/console/*', { schema: { hide: true } }, sendPage);
 };

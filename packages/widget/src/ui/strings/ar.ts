@@ -14,11 +14,11 @@ export default {
   cancel_question: 'لماذا تلغي اشتراكك؟',
   uninstall_title: 'يؤسفنا رحيلك',
   uninstall_question: 'لماذا أزلت التثبيت؟ اختر كل ما ينطبق.',
-  reason_required: 'يرجى اختيار سبب.',
   reason_or_comment: 'يرجى اختيار سبب أو كتابة تعليق.',
   submit_button: 'إرسال',
   later_button: 'اسألني لاحقًا',
   close_button: 'إغلاق',
   skip_button: 'تخطٍّ',
+  not_sent: 'عذرًا، تعذّر إرسال إجابتك.',
   thank_you: 'شكرًا لك! تساعدنا ملاحظاتك على التحسين.',
 } satisfies Strings;

@@ -14,11 +14,11 @@ export default {
   cancel_question: 'Warum kündigen Sie?',
   uninstall_title: 'Schade, dass Sie gehen',
   uninstall_question: 'Warum haben Sie deinstalliert? Mehrfachauswahl möglich.',
-  reason_required: 'Bitte wählen Sie einen Grund.',
   reason_or_comment: 'Bitte wählen Sie einen Grund oder schreiben Sie einen Kommentar.',
   submit_button: 'Senden',
   later_button: 'Später fragen',
   close_button: 'Schließen',
   skip_button: 'Überspringen',
+  not_sent: 'Ihre Antwort konnte leider nicht gesendet werden.',
   thank_you: 'Vielen Dank! Ihr Feedback hilft uns, besser zu werden.',
 } satisfies Strings;

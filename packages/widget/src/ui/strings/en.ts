@@ -14,11 +14,11 @@ export default {
   cancel_question: 'Why are you cancelling?',
   uninstall_title: 'Sorry to see you go',
   uninstall_question: 'Why did you uninstall? Choose all that apply.',
-  reason_required: 'Please choose a reason.',
   reason_or_comment: 'Please choose a reason or write a comment.',
   submit_button: 'Send',
   later_button: 'Ask me later',
   close_button: 'Close',
   skip_button: 'Skip',
+  not_sent: 'Sorry, your answer could not be sent.',
   thank_you: 'Thank you! Your feedback helps us improve.',
 } satisfies Strings;

@@ -14,11 +14,11 @@ export default {
   cancel_question: '¿Por qué cancela?',
   uninstall_title: 'Lamentamos que se vaya',
   uninstall_question: '¿Por qué desinstaló? Puede elegir varias opciones.',
-  reason_required: 'Elija un motivo.',
   reason_or_comment: 'Elija un motivo o escriba un comentario.',
   submit_button: 'Enviar',
   later_button: 'Preguntarme más tarde',
   close_button: 'Cerrar',
   skip_button: 'Omitir',
+  not_sent: 'Lo sentimos, no se pudo enviar su respuesta.',
   thank_you: '¡Gracias! Sus comentarios nos ayudan a mejorar.',
 } satisfies Strings;

@@ -14,11 +14,11 @@ export default {
   cancel_question: 'Pourquoi résiliez-vous ?',
   uninstall_title: 'Dommage de vous voir partir',
   uninstall_question: 'Pourquoi avez-vous désinstallé ? Plusieurs choix possibles.',
-  reason_required: 'Veuillez choisir une raison.',
   reason_or_comment: 'Veuillez choisir une raison ou écrire un commentaire.',
   submit_button: 'Envoyer',
   later_button: 'Me demander plus tard',
   close_button: 'Fermer',
   skip_button: 'Passer',
+  not_sent: 'Désolé, votre réponse n’a pas pu être envoyée.',
   thank_you: 'Merci ! Vos retours nous aident à nous améliorer.',
 } satisfies Strings;

@@ -3,6 +3,9 @@
  * its own, so a page fetches the strings it shows and no others.
  */
 import type { NpsCategory } from '@heed/shared/nps';
+import type { Locale } from '../../locale.ts';
+
+export { type Locale, pageLocale, resolveLocale } from '../../locale.ts';
 
 /**
  * One language's strings. Their ids are snake_case, a form nothing else in the widget uses, so the
@@ -20,16 +23,17 @@ export interface Strings {
   cancel_question: string;
   uninstall_title: string;
   uninstall_question: string;
-  reason_required: string;
   reason_or_comment: string;
   submit_button: string;
   later_button: string;
   close_button: string;
   skip_button: string;
+  /** In place of the thank-you when the collector refused the answer. */
+  not_sent: string;
   thank_you: string;
 }
 
-const languages = {
+const languages: Record<Locale, () => Promise<{ default: Strings }>> = {
   en: () => import('./en.ts'),
   de: () => import('./de.ts'),
   fr: () => import('./fr.ts'),
@@ -38,17 +42,6 @@ const languages = {
   ja: () => import('./ja.ts'),
   ar: () => import('./ar.ts'),
 };
-
-export type Locale = keyof typeof languages;
-
-/** The first candidate (BCP 47 tag) whose language is supported, else English. */
-export function resolveLocale(candidates: ReadonlyArray<string | null | undefined>): Locale {
-  for (const candidate of candidates) {
-    const language = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (language && Object.hasOwn(languages, language)) return language as Locale;
-  }
-  return 'en';
-}
 
 /** The strings of `locale`, English if they cannot be loaded; rejects if English cannot be either. */
 export async function loadStrings(locale: Locale): Promise<Strings> {

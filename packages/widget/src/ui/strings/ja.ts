@@ -14,11 +14,11 @@ export default {
   cancel_question: '解約の理由を教えてください。',
   uninstall_title: 'ご利用ありがとうございました',
   uninstall_question: 'アンインストールの理由を教えてください（複数選択可）。',
-  reason_required: '理由を選択してください。',
   reason_or_comment: '理由を選択するか、コメントを入力してください。',
   submit_button: '送信',
   later_button: '後で回答する',
   close_button: '閉じる',
   skip_button: 'スキップ',
+  not_sent: '申し訳ありません。回答を送信できませんでした。',
   thank_you: 'ありがとうございました。いただいたご意見は改善に役立てます。',
 } satisfies Strings;

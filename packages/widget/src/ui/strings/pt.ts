@@ -14,11 +14,11 @@ export default {
   cancel_question: 'Por que você está cancelando?',
   uninstall_title: 'Que pena ver você partir',
   uninstall_question: 'Por que você desinstalou? Escolha todas as opções que se aplicam.',
-  reason_required: 'Escolha um motivo.',
   reason_or_comment: 'Escolha um motivo ou escreva um comentário.',
   submit_button: 'Enviar',
   later_button: 'Perguntar mais tarde',
   close_button: 'Fechar',
   skip_button: 'Pular',
+  not_sent: 'Desculpe, não foi possível enviar sua resposta.',
   thank_you: 'Obrigado! Sua opinião nos ajuda a melhorar.',
 } satisfies Strings;
