@@ -68,15 +68,14 @@ describe(`Mongo store on ${engine}: the adapter`, () => {
     }
   });
 
-  it('stores a response as a survey item with BSON dates, its owner, and no pending effects once recorded', async () => {
+  it('stores a response as a survey item with BSON dates and its owner, and no claim once its effects are written', async () => {
     const response = makeResponse(901, { routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' } });
     await isolated.store.responses.record(response, []);
     const item = await (await isolated.db()).collection('items').findOne({ _id: 'resp-901' as never });
     expect(item).toMatchObject({ source: 'survey', sourceId: response.submissionId, owner: 'pm-editor' });
     expect(item?.receivedAt).toBeInstanceOf(Date);
     expect(item).not.toHaveProperty('submissionId');
-    expect(item).not.toHaveProperty('effectsPending');
-    expect(item).not.toHaveProperty('effectsAlerts');
+    expect(await (await isolated.db()).collection('claims').countDocuments({ _id: 'resp-901' as never })).toBe(0);
   });
 
   it('validates an answer before writing it: the error names the field and nothing is stored', async () => {
