@@ -27,6 +27,7 @@ import { demoInboxRoutes } from './routes/demo-inbox.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { healthRoutes } from './routes/health.ts';
 import { hostedPageRoutes } from './routes/hosted-page.ts';
+import { intakeRoutes } from './routes/intake-routes.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
 import { defaultWidgetDir, widgetRoutes } from './routes/widget.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapiRoutes);
   await app.register(publicApiRoutes, { email });
   await app.register(adminRoutes, { adminToken: options.adminToken });
+  await app.register(intakeRoutes, { adminToken: options.adminToken, email, fetch });
   await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
   await app.register(assetRoutes);
   await app.register(hostedPageRoutes);

@@ -72,3 +72,20 @@ export function verifyHeed(secret: string, header: string | undefined, body: Buf
   const expected = hmacHex(secret, `${t}.`, body);
   return signatures.some((given) => sameHex(given, expected)) ? ok : refuse('Heed-Signature does not verify');
 }
+
+/**
+ * Zendesk's webhook signature: `X-Zendesk-Webhook-Signature: base64(HMAC-SHA256(secret, timestamp + body))`
+ * with `X-Zendesk-Webhook-Signature-Timestamp` (ISO 8601), so a Zendesk webhook can post without a relay.
+ */
+export function zendeskSignature(secret: string, timestamp: string, body: Buffer | string): string {
+  return createHmac('sha256', secret).update(timestamp).update(body).digest('base64');
+}
+
+export function verifyZendesk(secret: string, headers: { signature?: string; timestamp?: string }, body: Buffer, now: Date): Verdict {
+  const at = headers.timestamp === undefined ? Number.NaN : Date.parse(headers.timestamp);
+  if (Number.isNaN(at)) return refuse('X-Zendesk-Webhook-Signature-Timestamp is missing or not a time');
+  if (Math.abs(now.getTime() - at) > SIGNATURE_TOLERANCE_SECONDS * 1000) return refuse('the request timestamp is more than 5 minutes from now');
+  const given = Buffer.from(headers.signature ?? '', 'utf8');
+  const expected = Buffer.from(zendeskSignature(secret, headers.timestamp as string, body), 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? ok : refuse('X-Zendesk-Webhook-Signature does not verify');
+}

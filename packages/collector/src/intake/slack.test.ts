@@ -15,7 +15,7 @@ describe('readSlackPayload', () => {
     ['no payload field', 'foo=bar', 'body.payload: required'],
     ['a payload that is not JSON', form('{'), 'body.payload: is not valid JSON'],
     ['a payload without a message', form({ ...messageAction(), message: undefined }), 'body.payload.message: '],
-    ['a bad response_url', form({ ...messageAction(), response_url: 'http://evil.example/' }), 'body.payload.response_url: '],
+    ['a bad response_url', form({ ...messageAction(), response_url: 'ftp://evil.example/' }), 'body.payload.response_url: '],
   ])('names the problem of %s', (_name, body, message) => {
     const read = readSlackPayload(body);
     expect(read.kind).toBe('invalid');

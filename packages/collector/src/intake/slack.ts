@@ -11,7 +11,7 @@ import { z } from 'zod';
 export const SlackMessageActionSchema = z.object({
   type: z.literal('message_action'),
   callback_id: z.string(),
-  response_url: z.url({ protocol: /^https$/ }),
+  response_url: z.url({ protocol: /^https?$/ }),
   team: z.object({ id: z.string().min(1), domain: z.string().regex(/^[a-z0-9-]+$/i).optional() }),
   channel: z.object({ id: z.string().regex(/^[A-Z0-9]+$/), name: z.string().optional() }),
   user: z.object({ id: z.string().min(1), name: z.string().optional(), username: z.string().optional() }),
