@@ -20,8 +20,8 @@ export interface Phase {
 export interface Sides {
   heed: Running;
   bare: Running;
-  /** Fresh requests for each run (they may count what they send). */
-  requests: () => Request[];
+  /** Fresh requests for each run of the given server (they may count what it accepts). */
+  requests: (side: 'heed' | 'bare') => Request[];
   /** Runs after each collector run, before the next (the bench waits for alerts to arrive there). */
   afterHeed?: () => Promise<void>;
   log: (line: string) => void;
@@ -66,19 +66,19 @@ export async function sideBySide(sides: Sides, phase: Phase): Promise<SideBySide
   const saturation = { heed: [] as Awaited<ReturnType<typeof run>>[], bare: [] as Awaited<ReturnType<typeof run>>[] };
   const fixed = { heed: [] as LoadResult[], bare: [] as LoadResult[] };
   // Warm-up: JIT, connection pools, the database's pages.
-  await load({ url: bare.url, seconds: 2, connections: phase.connections, requests: requests() });
-  await load({ url: heed.url, seconds: 2, connections: phase.connections, requests: requests() });
+  await load({ url: bare.url, seconds: 2, connections: phase.connections, requests: requests('bare') });
+  await load({ url: heed.url, seconds: 2, connections: phase.connections, requests: requests('heed') });
   await sides.afterHeed?.();
   const ratios: number[] = [];
   for (let round = 1; round <= phase.rounds; round += 1) {
-    const b = await run(bare, requests(), phase.seconds, phase.connections);
+    const b = await run(bare, requests('bare'), phase.seconds, phase.connections);
     assertClean(`${label} bare round ${round}`, b);
-    const h = await run(heed, requests(), phase.seconds, phase.connections);
+    const h = await run(heed, requests('heed'), phase.seconds, phase.connections);
     assertClean(`${label} heed round ${round}`, h);
     await sides.afterHeed?.();
-    const bf = await run(bare, requests(), phase.seconds, phase.connections, phase.rate);
+    const bf = await run(bare, requests('bare'), phase.seconds, phase.connections, phase.rate);
     assertClean(`${label} bare fixed round ${round}`, bf);
-    const hf = await run(heed, requests(), phase.seconds, phase.connections, phase.rate);
+    const hf = await run(heed, requests('heed'), phase.seconds, phase.connections, phase.rate);
     assertClean(`${label} heed fixed round ${round}`, hf);
     await sides.afterHeed?.();
     saturation.bare.push(b);
