@@ -167,7 +167,7 @@ describe('Slack "Send to Heed"', () => {
 });
 
 describe('GitHub webhook', () => {
-  function delivery(event: string, payload: unknown, { secret = GITHUB_SECRET, id = crypto.randomUUID() } = {}) {
+  function delivery(event: string, payload: unknown, { secret = GITHUB_SECRET, id = crypto.randomUUID() as string } = {}) {
     const body = JSON.stringify(payload);
     return {
       method: 'POST' as const,
