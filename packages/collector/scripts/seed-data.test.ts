@@ -1,11 +1,14 @@
-import { AlertSchema, HeedConfigSchema, StoredResponseSchema } from '@heed/shared';
+import { AlertSchema, StoredResponseSchema } from '@heed/shared';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load-config.ts';
 import { routeResponse } from '../src/domain/routing.ts';
 import { seedDisplays, seedResponses, type SeedOptions } from './seed-data.ts';
 
-const config = HeedConfigSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../heed.config.json'), 'utf8')));
+const config = parseConfig(readFileSync(resolve(import.meta.dirname, '../../../heed.config.json'), 'utf8'), 'heed.config.json', {
+  listenUrl: 'http://127.0.0.1:8787',
+});
 const options: SeedOptions = { config, seed: 7, responses: 1500, displays: 1500, days: 365, now: new Date('2026-06-01T12:00:00Z') };
 
 describe('seed data', () => {

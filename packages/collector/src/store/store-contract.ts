@@ -146,7 +146,8 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
         expect(await pageIds({ anyOf: [] }, 10)).toEqual([]);
       });
 
-      it('streams every match newest first, past any batch size', async () => {
+      // 1,100 answers: a few seconds on a wire-protocol test server.
+      it('streams every match newest first, past any batch size', { timeout: 30_000 }, async () => {
         const total = 1100;
         const responses = Array.from({ length: total }, (_, n) => makeResponse(n, { plan: n % 3 === 0 ? 'self-managed' : 'saas' }));
         for (let i = 0; i < total; i += 100) await Promise.all(responses.slice(i, i + 100).map((r) => record(r)));
