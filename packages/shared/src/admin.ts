@@ -19,6 +19,8 @@ export const ResponseQuerySchema = z.strictObject({
   owner: SlugSchema.optional(),
   status: TriageStatusSchema.optional(),
   hasComment: BoolString.optional(),
+  /** Words that must all occur in the comment (case- and accent-insensitive), the last one as a prefix. */
+  q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -40,6 +42,8 @@ export const AlertQuerySchema = z.strictObject({
   status: AlertStatusSchema.optional(),
   owner: SlugSchema.optional(),
   channel: ChannelSchema.optional(),
+  /** Only the alerts one response caused. */
+  responseId: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -55,6 +59,43 @@ export const ReportQuerySchema = z.strictObject({
   interval: z.enum(['day', 'week', 'month']).default('week'),
 });
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
+
+/** Query of `GET /v1/reports/uninstall-versions`: UTC dates, `to` exclusive. */
+export const UninstallVersionsQuerySchema = z.strictObject({
+  survey: SlugSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type UninstallVersionsQuery = z.output<typeof UninstallVersionsQuerySchema>;
+
+/** Who made a triage change, as recorded in its history: printable text, at most 80 characters. */
+export const ActorSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'must be printable text without control characters');
+
+/**
+ * Headers of a triage change: `X-Heed-Actor`, the name a console user gives (percent-encoded UTF-8, since
+ * header values are ASCII), recorded instead of "admin". It names; the bearer token still authorises.
+ */
+export const ActorHeadersSchema = z.looseObject({
+  'x-heed-actor': z
+    .string()
+    .max(720)
+    .regex(/^[\x21-\x7e ]*$/, 'must be percent-encoded UTF-8')
+    .transform((raw, ctx) => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be percent-encoded UTF-8' });
+        return z.NEVER;
+      }
+    })
+    .pipe(ActorSchema)
+    .optional(),
+});
 
 /** Query of `GET /v1/digests/preview`. */
 export const DigestPreviewQuerySchema = z.strictObject({ owner: SlugSchema });

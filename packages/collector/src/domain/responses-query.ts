@@ -127,6 +127,8 @@ export function responseFilter(query: ResponseQuery): ResponseFilter {
     ...(query.owner !== undefined && { owner: query.owner }),
     ...(query.from !== undefined && { from: parseWhen(query.from) }),
     ...(query.to !== undefined && { to: parseWhen(query.to) }),
+    // Words in the comment; blank means no search.
+    ...(query.q !== undefined && query.q !== '' && { search: query.q }),
   };
 }
 

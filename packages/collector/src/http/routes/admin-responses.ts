@@ -3,14 +3,14 @@
  * (status, owner, linked issue, tags) of one response.
  */
 import { Readable } from 'node:stream';
-import { ResponseQuerySchema, TriagePatchSchema } from '@heed/shared';
+import { ActorHeadersSchema, ResponseQuerySchema, TriagePatchSchema } from '@heed/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponses, presentResponse, responsesCsv } from '../../domain/responses-query.ts';
 import { updateTriage } from '../../domain/triage.ts';
 import { errors } from '../../errors.ts';
 
-/** Who a triage change is recorded as: the admin token names no person. */
+/** Who a triage change is recorded as when the request names nobody (`X-Heed-Actor`): the token names no person. */
 const ADMIN_ACTOR = 'admin';
 
 export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,10 +40,14 @@ export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/v1/responses/:id',
-    { schema: { params: z.object({ id: z.string().min(1).max(200) }), body: TriagePatchSchema }, config: { errorStatuses: [409] } },
+    {
+      schema: { params: z.object({ id: z.string().min(1).max(200) }), headers: ActorHeadersSchema, body: TriagePatchSchema },
+      config: { errorStatuses: [409] },
+    },
     async (request) => {
       const deps = { store, config, clock, channels: channelSettings };
-      return presentResponse(await updateTriage(deps, request.params.id, request.body, ADMIN_ACTOR));
+      const actor = request.headers['x-heed-actor'] ?? ADMIN_ACTOR;
+      return presentResponse(await updateTriage(deps, request.params.id, request.body, actor));
     },
   );
 };
