@@ -58,3 +58,28 @@ describe('checkAnswers', () => {
     }
   });
 });
+
+describe('CSAT answers', () => {
+  const csat = { kind: 'csat' as const };
+
+  it('need a score from 1 to 5; a comment is optional', () => {
+    expect(answerGiven('csat', { score: 1 })).toBe(true);
+    expect(answerGiven('csat', { comment: 'words only' })).toBe(false);
+    expect(checkAnswers(csat, { score: 5 })).toEqual({ answers: { score: 5 } });
+    expect(checkAnswers(csat, { score: 2, comment: '  slow export ' })).toEqual({ answers: { score: 2, comment: 'slow export' } });
+    expect(checkAnswers(csat, { score: 4, comment: ' ' })).toEqual({ answers: { score: 4 } });
+  });
+
+  it.each<[Answers, string]>([
+    [{ comment: 'no score' }, 'answers.score is required'],
+    [{ score: 0 }, 'answers.score must be an integer from 1 to 5 in csat surveys, got 0'],
+    [{ score: 6 }, 'answers.score must be an integer from 1 to 5 in csat surveys, got 6'],
+    [{ score: 3, reasons: ['x'] }, 'answers.reasons is not asked by csat surveys'],
+  ])('refuses %j, naming the field', (answers, problem) => {
+    expect(checkAnswers(csat, answers)).toEqual({ problem });
+  });
+
+  it('asks the fields NPS asks', () => {
+    expect(ANSWER_FIELDS.csat).toEqual(ANSWER_FIELDS.nps);
+  });
+});

@@ -9,16 +9,25 @@ import type { SurveyKind } from './survey.ts';
 /** The answer fields each kind of survey asks; any other field is refused. */
 export const ANSWER_FIELDS: Readonly<Record<SurveyKind, readonly (keyof Answers)[]>> = {
   nps: ['score', 'comment'],
+  csat: ['score', 'comment'],
   cancel: ['reason', 'comment'],
   uninstall: ['reasons', 'comment'],
 };
 
+/** The scores a CSAT survey takes: 1 (very unsatisfied) to 5 (very satisfied). */
+export const CSAT_SCORES = [1, 2, 3, 4, 5] as const;
+
+/** Whether a survey of `kind` is answered by a score (NPS 0-10, CSAT 1-5) rather than by reasons. */
+export function scored(kind: SurveyKind): kind is 'nps' | 'csat' {
+  return kind === 'nps' || kind === 'csat';
+}
+
 /**
- * Whether an answer says enough to be kept: an NPS survey needs its score; a cancel or uninstall survey
+ * Whether an answer says enough to be kept: an NPS or CSAT survey needs its score; a cancel or uninstall survey
  * a reason or a comment that is not blank (someone leaving may well have only words for why).
  */
 export function answerGiven(kind: SurveyKind, answers: Answers): boolean {
-  return kind === 'nps' ? answers.score !== undefined : !!(answers.reason || answers.reasons?.length || answers.comment?.trim());
+  return scored(kind) ? answers.score !== undefined : !!(answers.reason || answers.reasons?.length || answers.comment?.trim());
 }
 
 /** The reasons a cancel or uninstall survey offers, by id. */
@@ -39,10 +48,13 @@ export function checkAnswers(survey: ReasonChoices, answers: Answers): { answers
     }
   }
   if (!answerGiven(kind, answers)) {
-    return { problem: kind === 'nps' ? 'answers.score is required' : `answers.${kind === 'cancel' ? 'reason' : 'reasons'} or answers.comment is required` };
+    return { problem: scored(kind) ? 'answers.score is required' : `answers.${kind === 'cancel' ? 'reason' : 'reasons'} or answers.comment is required` };
+  }
+  if (kind === 'csat' && !CSAT_SCORES.includes(answers.score as 1)) {
+    return { problem: `answers.score must be an integer from 1 to 5 in csat surveys, got ${answers.score}` };
   }
   const comment = answers.comment?.trim();
-  const kept: Answers = kind === 'nps' ? { score: answers.score } : {};
+  const kept: Answers = scored(kind) ? { score: answers.score } : {};
   const ids = (survey.reasons ?? []).map((reason) => reason.id);
   const chosen = kind === 'cancel' ? (answers.reason === undefined ? [] : [answers.reason]) : (answers.reasons ?? []);
   for (const [index, reason] of chosen.entries()) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpUrlSchema, IsoDateSchema, NpsCategorySchema, OriginSchema, PlanSchema, ProjectKeySchema, SlugSchema } from './primitives.ts';
 import { DEFAULT_COOLDOWN_DAYS } from './eligibility.ts';
-import { SurveySchema } from './survey.ts';
+import { SURVEY_KINDS, SurveySchema } from './survey.ts';
 import { FeedbackSourceSchema, RegionSchema } from './feedback-item.ts';
 import { checkIntakeReferences, DEFAULT_FEEDBACK_TYPES, FeedbackTypeSchema, IntakeConfigSchema } from './intake-config.ts';
 
@@ -34,7 +34,7 @@ export type Owner = z.infer<typeof OwnerSchema>;
 export const RouteWhenSchema = z.strictObject({
   productArea: SlugSchema.optional(),
   surveyId: SlugSchema.optional(),
-  kind: z.enum(['nps', 'uninstall', 'cancel']).optional(),
+  kind: z.enum(SURVEY_KINDS).optional(),
   plan: PlanSchema.optional(),
   category: NpsCategorySchema.optional(),
   /** Case-insensitive whole-word match against the comment; any one matches. */

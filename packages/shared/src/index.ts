@@ -1,5 +1,6 @@
 export * from './primitives.ts';
 export * from './nps.ts';
+export * from './csat.ts';
 export * from './survey.ts';
 export * from './config.ts';
 export * from './submission.ts';
@@ -9,6 +10,7 @@ export * from './admin.ts';
 export * from './eligibility.ts';
 export * from './public-queries.ts';
 export * from './feedback-item.ts';
+export * from './item-query.ts';
 export * from './intake-config.ts';
 export * from './answers.ts';
 export * from './hosted-page.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NpsCategorySchema, PlanSchema, ProjectKeySchema, SlugSchema } from './primitives.ts';
 import { AnswersSchema, RespondentSchema, ResponseContextSchema } from './submission.ts';
+import { SURVEY_KINDS } from './survey.ts';
 
 export const TriageStatusSchema = z.enum(['new', 'acknowledged', 'actioned', 'closed']);
 export type TriageStatus = z.infer<typeof TriageStatusSchema>;
@@ -35,7 +36,7 @@ export const StoredResponseSchema = z.object({
   submissionId: z.string(),
   projectKey: ProjectKeySchema,
   surveyId: SlugSchema,
-  kind: z.enum(['nps', 'uninstall', 'cancel']),
+  kind: z.enum(SURVEY_KINDS),
   productArea: SlugSchema,
   answers: AnswersSchema,
   category: NpsCategorySchema.optional(),

@@ -43,6 +43,22 @@ export const NpsSurveySchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * Customer satisfaction: "How satisfied are you with ...?" on a 1-5 scale, then an optional comment. It is
+ * targeted like NPS (events, delay, sampling, recontact window, placement); `question` words it.
+ */
+export const CsatSurveySchema = z.strictObject({
+  ...SurveyBase,
+  kind: z.literal('csat'),
+  recontactDays: z.number().int().min(0).max(3650).default(DEFAULT_RECONTACT_DAYS),
+  sampleRate: z.number().min(0).max(1).default(1),
+  delayMs: z.number().int().min(0).max(600_000).default(0),
+  placement: PlacementSchema.default('bottom-right'),
+  events: z.array(z.string().min(1).max(100)).max(50).default([]),
+  /** Label of the optional comment asked once a score is chosen. */
+  followUp: z.string().min(1).max(300).optional(),
+});
+
 export const UninstallSurveySchema = z.strictObject({
   ...SurveyBase,
   kind: z.literal('uninstall'),
@@ -55,8 +71,11 @@ export const CancelSurveySchema = z.strictObject({
   reasons: z.array(ReasonSchema).min(1).max(30),
 });
 
-export const SurveySchema = z.discriminatedUnion('kind', [NpsSurveySchema, UninstallSurveySchema, CancelSurveySchema]);
+export const SurveySchema = z.discriminatedUnion('kind', [NpsSurveySchema, CsatSurveySchema, UninstallSurveySchema, CancelSurveySchema]);
+/** Every kind of survey, for enums elsewhere (stored responses, route rules, filters). */
+export const SURVEY_KINDS = ['nps', 'csat', 'uninstall', 'cancel'] as const;
 export type NpsSurvey = z.infer<typeof NpsSurveySchema>;
+export type CsatSurvey = z.infer<typeof CsatSurveySchema>;
 export type UninstallSurvey = z.infer<typeof UninstallSurveySchema>;
 export type CancelSurvey = z.infer<typeof CancelSurveySchema>;
 export type Survey = z.infer<typeof SurveySchema>;
