@@ -49,7 +49,7 @@ describe('seed data', () => {
     const seeded = [...seedResponses({ ...options, responses: 12_000 })];
     const responses = seeded.map((s) => s.response);
     const reasons = new Set(responses.flatMap((r) => [r.answers.reason, ...(r.answers.reasons ?? [])]).filter(Boolean));
-    const configured = config.surveys.flatMap((s) => (s.kind === 'nps' ? [] : s.reasons.map((r) => r.id)));
+    const configured = config.surveys.flatMap((s) => (!('reasons' in s) ? [] : s.reasons.map((r) => r.id)));
     expect([...reasons].sort()).toEqual([...new Set(configured)].sort());
     expect(new Set(responses.map((r) => r.plan))).toEqual(new Set(['saas', 'self-managed', undefined]));
     expect(new Set(responses.filter((r) => r.hasComment).map((r) => r.context.locale)).size).toBeGreaterThanOrEqual(5);

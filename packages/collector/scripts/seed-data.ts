@@ -203,7 +203,7 @@ interface Weighted {
 function surveyMix(config: HeedConfig): Weighted {
   const surveys = config.surveys.filter((survey) => survey.active);
   if (surveys.length === 0) throw new Error('the config has no active survey to seed');
-  const weight = { nps: 7, uninstall: 1.5, cancel: 1.5 } as const;
+  const weight = { nps: 7, csat: 2, uninstall: 1.5, cancel: 1.5 } as const;
   return { surveys, weights: surveys.map((survey) => weight[survey.kind] / surveys.filter((s) => s.kind === survey.kind).length) };
 }
 
@@ -298,7 +298,12 @@ export function* seedResponses(options: SeedOptions): Generator<SeededResponse> 
     const answers: ResponseDoc['answers'] = {};
     let category: NpsCategory | undefined;
     let locale = 'en';
-    if (survey.kind === 'nps') {
+    if (survey.kind === 'csat') {
+      // Mostly satisfied, a low score in one of eight.
+      answers.score = random.weighted([1, 2, 3, 4, 5], [1, 1, 2, 6, 5]);
+      if (random.chance(answers.score <= 2 ? 0.5 : 0.15)) [locale, answers.comment] = drawComment(random, TONES[answers.score <= 2 ? 'detractor' : 'promoter']);
+      else locale = random.weighted(LOCALES, LOCALE_WEIGHTS);
+    } else if (survey.kind === 'nps') {
       answers.score = drawScore(random, trendNps(plan, t, dayIndex));
       category = npsCategory(answers.score);
       if (random.chance(COMMENT_RATE[category])) [locale, answers.comment] = drawComment(random, TONES[category]);
@@ -330,7 +335,7 @@ export function* seedResponses(options: SeedOptions): Generator<SeededResponse> 
     const id = random.uuid();
     const routing = routeResponse(
       config,
-      { surveyId: survey.id, kind: survey.kind, productArea: survey.productArea, plan, category, comment: answers.comment },
+      { surveyId: survey.id, kind: survey.kind, productArea: survey.productArea, plan, category, score: answers.score, comment: answers.comment },
       receivedAt,
     );
     const owner = routing.status === 'routed' && routing.owner ? owners.get(routing.owner) : undefined;

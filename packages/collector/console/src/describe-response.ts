@@ -17,6 +17,7 @@ export function reasonText(response: PresentedResponse, catalog: Catalog = EMPTY
 
 export function answerSummary(response: PresentedResponse, catalog: Catalog = EMPTY_CATALOG): string {
   const { answers } = response;
+  if (response.kind === 'csat') return `CSAT ${answers.score ?? '–'} of 5`;
   if (response.kind === 'nps') return `NPS ${answers.score ?? '–'}${response.category ? ` (${response.category})` : ''}`;
   const reasons = reasonText(response, catalog);
   return `${response.kind === 'cancel' ? 'Cancel' : 'Uninstall'}${reasons ? `: ${reasons}` : ''}`;

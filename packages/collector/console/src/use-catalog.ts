@@ -25,7 +25,7 @@ export const EMPTY_CATALOG: Catalog = { labels: { cancel: {}, uninstall: {} }, s
 
 /** The label of a reason id, the id itself when the config has none. */
 export function reasonLabel(catalog: Catalog, kind: PresentedResponse['kind'], id: string): string {
-  return kind === 'nps' ? id : (catalog.labels[kind][id] ?? id);
+  return kind === 'nps' || kind === 'csat' ? id : (catalog.labels[kind][id] ?? id);
 }
 
 export function catalogFrom(labels: Catalog['labels'], responses: PresentedResponse[]): Catalog {

@@ -39,7 +39,7 @@ function buildCatalog(config: HeedConfig): Catalog {
   const owners = new Map(config.owners.map((owner) => [owner.id, owner]));
   const labels: Record<ReasonKind, Map<string, string>> = { cancel: new Map(), uninstall: new Map() };
   for (const survey of config.surveys) {
-    if (survey.kind === 'nps') continue;
+    if (survey.kind === 'nps' || survey.kind === 'csat') continue;
     for (const reason of survey.reasons) if (!labels[survey.kind].has(reason.id)) labels[survey.kind].set(reason.id, reason.label);
   }
 

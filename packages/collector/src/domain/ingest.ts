@@ -34,11 +34,12 @@ export async function ingestSubmission(deps: IngestDeps, submission: Submission)
   const answers = normaliseAnswers(survey, submission.answers);
 
   const receivedAt = clock();
-  const category = answers.score === undefined ? undefined : npsCategory(answers.score);
+  // A CSAT score is 1-5, not an NPS score: it has no NPS category.
+  const category = answers.score === undefined || survey.kind !== 'nps' ? undefined : npsCategory(answers.score);
   const plan = submission.context.plan;
   const routing = routeResponse(
     config,
-    { surveyId: survey.id, kind: survey.kind, productArea: survey.productArea, plan, category, comment: answers.comment },
+    { surveyId: survey.id, kind: survey.kind, productArea: survey.productArea, plan, category, score: answers.score, comment: answers.comment },
     receivedAt,
   );
   const response: ResponseDoc = {

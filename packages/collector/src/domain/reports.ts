@@ -138,7 +138,7 @@ export async function reasonsReport({ store, config, clock }: ReportDeps, query:
 
   const rows = new Map<string, ReasonsMonth>();
   for (const counts of days) {
-    if (counts.kind === 'nps') continue;
+    if (counts.kind === 'nps' || counts.kind === 'csat') continue;
     const month = counts.day.slice(0, 7);
     const plan = planSegment(counts.plan);
     const key = `${month}|${counts.kind}|${plan}`;
@@ -158,7 +158,7 @@ export async function reasonsReport({ store, config, clock }: ReportDeps, query:
 
 type NpsCounts = Pick<DayCounts, 'responses' | 'promoters' | 'passives' | 'detractors'>;
 
-function reportFilter(query: ReportQuery, from: string, to: string): ReportFilter {
+export function reportFilter(query: ReportQuery, from: string, to: string): ReportFilter {
   return {
     from,
     to,
@@ -171,7 +171,7 @@ function reportFilter(query: ReportQuery, from: string, to: string): ReportFilte
 function reasonLabels(config: HeedConfig, query: ReportQuery): ReasonsReport['labels'] {
   const labels: ReasonsReport['labels'] = { cancel: {}, uninstall: {} };
   for (const survey of config.surveys) {
-    if (survey.kind === 'nps') continue;
+    if (survey.kind === 'nps' || survey.kind === 'csat') continue;
     if (query.survey !== undefined && survey.id !== query.survey) continue;
     if (query.productArea !== undefined && survey.productArea !== query.productArea) continue;
     for (const reason of survey.reasons) labels[survey.kind][reason.id] ??= reason.label;
@@ -202,7 +202,7 @@ function tally(counts: NpsCounts): NpsTally {
  * The query's `[from, to)`: `to` defaults to tomorrow (today included), `from` to `defaultFrom(last day)`.
  * Rejects an empty or reversed range.
  */
-function resolveRange(query: ReportQuery, now: Date, defaultFrom: (lastDay: string) => string): { from: string; to: string } {
+export function resolveRange(query: ReportQuery, now: Date, defaultFrom: (lastDay: string) => string): { from: string; to: string } {
   const to = query.to ?? addDays(now.toISOString().slice(0, 10), 1);
   const from = query.from ?? defaultFrom(addDays(to, -1));
   if (from >= to) throw new errors.validation(`from: must be before to (${to}, exclusive), got ${from}`);
@@ -210,7 +210,7 @@ function resolveRange(query: ReportQuery, now: Date, defaultFrom: (lastDay: stri
 }
 
 /** Start days of the periods that meet `[from, to)`, at most MAX_REPORT_POINTS of them. */
-function periodsOf(from: string, to: string, interval: Interval): string[] {
+export function periodsOf(from: string, to: string, interval: Interval): string[] {
   const periods: string[] = [];
   for (let period = startOfPeriod(from, interval); period < to; period = nextPeriod(period, interval)) {
     if (periods.length === MAX_REPORT_POINTS) {
@@ -237,7 +237,7 @@ function nextPeriod(period: string, interval: Interval): string {
   return addMonths(period, 1);
 }
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -145,3 +145,24 @@ describe('routeItem', () => {
     expect(routeResponse(rules, response({ category: 'detractor' }), now)).toEqual({ status: 'routed', owner: 'pm-growth', reason: 'route:3' });
   });
 });
+
+describe('routeResponse for CSAT', () => {
+  const csat = (fields: Partial<RoutableResponse>) => response({ surveyId: 'export-csat', kind: 'csat', productArea: 'export', ...fields });
+
+  it('routes a score of 1 or 2 like an NPS detractor, and any comment', () => {
+    expect(routeResponse(config, csat({ score: 1 }), now)).toMatchObject({ status: 'routed', reason: 'rotation' });
+    expect(routeResponse(config, csat({ score: 2, productArea: 'editor' }), now)).toEqual({ status: 'routed', owner: 'pm-editor', reason: 'route:2' });
+    expect(routeResponse(config, csat({ score: 5, comment: 'Love the new export' }), now)).toMatchObject({ status: 'routed' });
+  });
+
+  it('leaves 3 to 5 without a comment alone', () => {
+    for (const score of [3, 4, 5]) {
+      expect(routeResponse(config, csat({ score, comment: ' ' }), now)).toEqual({ status: 'skipped', reason: 'not-actionable' });
+    }
+  });
+
+  it('does not take a low NPS score without its category for a detractor, nor a CSAT score for one', () => {
+    expect(routeResponse(config, response({ score: 2 }), now)).toEqual({ status: 'skipped', reason: 'not-actionable' });
+    expect(routeResponse(config, csat({ score: 1, category: undefined }), now).status).toBe('routed');
+  });
+});

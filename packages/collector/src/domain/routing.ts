@@ -13,21 +13,31 @@ export interface RoutableResponse {
   productArea: string;
   plan?: Plan;
   category?: NpsCategory;
+  /** The score given (NPS 0-10, CSAT 1-5); CSAT routes on it, NPS on its category. */
+  score?: number;
   comment?: string;
   /** The customer's region, when known. */
   region?: string;
 }
 
+/** The CSAT scores routed like NPS detractors: 1 and 2 of 5. */
+export const LOW_CSAT_MAX = 2;
+
+/** A CSAT answer of 1 or 2: as urgent as an NPS detractor. */
+export function lowCsat(response: Pick<RoutableResponse, 'kind' | 'score'>): boolean {
+  return response.kind === 'csat' && response.score !== undefined && response.score <= LOW_CSAT_MAX;
+}
+
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * A response is actionable when it is an NPS detractor or carries a non-blank comment. Actionable ones go to
+ * A response is actionable when it is an NPS detractor, a low CSAT score (1-2) or carries a non-blank comment. Actionable ones go to
  * the first route whose `when` matches every field it names, else to the rotation owner on duty the week of
  * `now`, else they are marked unrouted.
  */
 export function routeResponse(config: RoutingConfig, response: RoutableResponse, now: Date): Routing {
   const hasComment = (response.comment ?? '').trim() !== '';
-  if (response.category !== 'detractor' && !hasComment) return { status: 'skipped', reason: 'not-actionable' };
+  if (response.category !== 'detractor' && !lowCsat(response) && !hasComment) return { status: 'skipped', reason: 'not-actionable' };
 
   const index = config.routes.findIndex((route) => routeMatches(route.when, response));
   const route = config.routes[index];

@@ -167,7 +167,9 @@ function commentHeadline(comment: DigestComment, timeZone: string): string {
   const what =
     comment.kind === 'nps'
       ? `NPS ${comment.score ?? '-'}${comment.category ? ` (${comment.category})` : ''}`
-      : comment.kind === 'cancel'
+      : comment.kind === 'csat'
+        ? `CSAT ${comment.score ?? '-'} of 5`
+        : comment.kind === 'cancel'
         ? 'Cancel'
         : 'Uninstall';
   return [what, comment.plan, comment.surveyId, formatDay(comment.receivedAt, timeZone)].filter(Boolean).join(', ');

@@ -7,7 +7,7 @@ import type { ResponseDoc } from '../store/store.ts';
 
 const CATEGORY_EMOJI = { detractor: '🔴', passive: '🟡', promoter: '🟢' } as const;
 
-/** "🔴 NPS 3 · detractor", "🛑 Cancel · Too expensive", "🧩 Uninstall · Privacy concerns, Too slow". */
+/** "🔴 NPS 3 · detractor", "🔴 CSAT 2 of 5", "🛑 Cancel · Too expensive", "🧩 Uninstall · Privacy concerns, Too slow". */
 export function alertHeadline(response: ResponseDoc, config: Pick<HeedConfig, 'surveys'>): string {
   const { answers } = response;
   if (response.kind === 'nps') {
@@ -15,8 +15,12 @@ export function alertHeadline(response: ResponseDoc, config: Pick<HeedConfig, 's
     const score = answers.score === undefined ? 'NPS' : `NPS ${answers.score}`;
     return `${emoji} ${score}${response.category ? ` · ${response.category}` : ''}`;
   }
+  if (response.kind === 'csat') {
+    const score = answers.score;
+    return score === undefined ? '⚪ CSAT' : `${score <= 2 ? '🔴' : score === 3 ? '🟡' : '🟢'} CSAT ${score} of 5`;
+  }
   const survey = config.surveys.find((s) => s.id === response.surveyId);
-  const labels = new Map(survey && survey.kind !== 'nps' ? survey.reasons.map((r) => [r.id, r.label]) : []);
+  const labels = new Map(survey && 'reasons' in survey ? survey.reasons.map((r) => [r.id, r.label]) : []);
   const chosen = answers.reason ? [answers.reason] : (answers.reasons ?? []);
   const reasons = chosen.map((id) => labels.get(id) ?? id).join(', ');
   const [emoji, kind] = response.kind === 'cancel' ? ['🛑', 'Cancel'] : ['🧩', 'Uninstall'];

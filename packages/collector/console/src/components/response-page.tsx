@@ -53,7 +53,7 @@ export function ResponsePage({ api, catalog, id }: ResponsePageProps) {
           <Link to="/responses">Responses</Link>
         </p>
         <h2 id="response-title">
-          {response.kind === 'nps' ? 'NPS answer' : response.kind === 'cancel' ? 'Cancel answer' : 'Uninstall answer'} of {formatDateTime(response.receivedAt)}
+          {response.kind === 'nps' ? 'NPS answer' : response.kind === 'csat' ? 'CSAT answer' : response.kind === 'cancel' ? 'Cancel answer' : 'Uninstall answer'} of {formatDateTime(response.receivedAt)}
         </h2>
         <div class="columns">
           <div>
