@@ -2,7 +2,8 @@
  * Starts the collector: the only file that reads the environment and listens.
  *
  * PORT (8787), HOST (0.0.0.0), HEED_CONFIG (heed.config.json), HEED_DATA_DIR (.heed-data), MONGODB_URI
- * (use MongoDB instead of the embedded store), HEED_ADMIN_TOKEN (enables the admin API), SMTP_URL and
+ * (use MongoDB instead of the embedded store), HEED_ADMIN_TOKEN (enables the admin API; a demo config without
+ * one gets a random token for the run, logged once with the console's URL), SMTP_URL and
  * SMTP_FROM (email alerts). Relative paths are resolved from the directory the command was started in
  * (`INIT_CWD`, set by pnpm and npm, else the working directory); without HEED_CONFIG, the repository's
  * demo config is used when that directory has none.
@@ -10,6 +11,7 @@
  * SIGTERM / SIGINT: stop accepting connections, finish in-flight requests, stop the outbox worker, flush
  * and close the store, exit 0.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { assertAdminTokenStrength } from './http/admin-auth.ts';
@@ -40,10 +42,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const adminToken = env.HEED_ADMIN_TOKEN || undefined;
-if (adminToken) {
+const configuredToken = env.HEED_ADMIN_TOKEN || undefined;
+if (configuredToken) {
   try {
-    assertAdminTokenStrength(adminToken);
+    assertAdminTokenStrength(configuredToken);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -55,6 +57,9 @@ const listenHost = env.HOST ?? '0.0.0.0';
 const config = await loadConfig(chosenConfig, { listenUrl: listenPort === 0 ? undefined : listenUrl(listenHost, listenPort) }).catch(
   (error: Error) => fail(error.message),
 );
+// The demo, and only the demo, opens the console without setup: a token of this run, logged once at start.
+const demoToken = config.demo && !configuredToken ? randomBytes(24).toString('base64url') : undefined;
+const adminToken = configuredToken ?? demoToken;
 const store = await openStore({ mongoUri: env.MONGODB_URI || undefined, dataDir: resolve(baseDir, env.HEED_DATA_DIR ?? '.heed-data') }).catch(
   (error: Error) => fail(`cannot open the store: ${error.message}`),
 );
@@ -89,11 +94,17 @@ try {
   await store.close();
   fail(`cannot listen: ${(error as Error).message}`);
 }
-if (!env.HEED_ADMIN_TOKEN) app.log.warn('HEED_ADMIN_TOKEN is not set: the admin API is disabled');
+if (!adminToken) app.log.warn('HEED_ADMIN_TOKEN is not set: the admin API is disabled');
 if (config.demo) {
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address.port : listenPort;
   app.log.info(`demo: http://localhost:${listening}/demo`);
+  if (demoToken) {
+    app.log.info(
+      { consoleUrl: `http://localhost:${listening}/console/` },
+      `demo console: http://localhost:${listening}/console/ admin token (this run only; set HEED_ADMIN_TOKEN to choose one): ${demoToken}`,
+    );
+  }
   // The demo pages and inbox are open to anyone who can reach the collector: say so where operators look.
   app.log.warn(`config ${chosenConfig} serves the demo (/demo, /demo/inbox without authentication); set "demo": false in production`);
 }
