@@ -2,7 +2,7 @@
  * The widget's brain, free of Preact: fetches the project's surveys, decides what is due, and loads
  * the UI chunk only when something is shown. heed.js and the ESM entry differ only in how they load chunks.
  */
-import type { NpsSurvey, PublicSurveysBody, Survey } from '@heed/shared';
+import type { CsatSurvey, NpsSurvey, PublicSurveysBody, Survey } from '@heed/shared';
 import { type DisplayMemory, blockingRule, samplingRoll } from '@heed/shared/eligibility';
 import { DEFAULT_TIMEOUT_MS, type Heed, type HeedInit, type HeedUser, type ShowOptions, type ShowResult } from './api.ts';
 import { OUTBOX_KEY } from './transport.ts';
@@ -79,12 +79,16 @@ export function createHeed({
       .catch(() => undefined);
   }
 
-  /** Show the first due NPS survey triggered by `event`, or by the page load when there is none. */
+  /**
+   * Show the first due NPS or CSAT survey triggered by `event`, or by the page load when there is none.
+   * Those two kinds, and only they, have `events` (the collector serves them with the default, []): testing
+   * for the field keeps the kind names out of heed.js.
+   */
   function schedule(event?: string): void {
     void surveys.then((body) => {
       const survey = body?.surveys.find(
-        (candidate): candidate is NpsSurvey =>
-          candidate.kind === 'nps' && (event ? candidate.events.includes(event) : !candidate.events.length) && due(body, candidate),
+        (candidate): candidate is NpsSurvey | CsatSurvey =>
+          'events' in candidate && (event ? candidate.events.includes(event) : !candidate.events.length) && due(body, candidate),
       );
       if (!survey) return;
       // Decided again after the delay, on the latest data: identify() or another survey may have changed it.
@@ -140,7 +144,8 @@ export function createHeed({
       const body = await Promise.race([surveys, deadline]);
       if (!body) return { status: 'unavailable' };
       const survey = body.surveys.find((candidate) => candidate.id === surveyId);
-      if (!survey || (survey.kind === 'nps' && !due(body, survey))) return { status: 'skipped' };
+      // NPS and CSAT surveys (those with `events`) show only when due; cancel and uninstall forms always.
+      if (!survey || ('events' in survey && !due(body, survey))) return { status: 'skipped' };
       return present(survey, options, deadline);
     },
   };

@@ -5,6 +5,7 @@ import { DEFAULT_TIMEOUT_MS, type HeedUser, type ShowResult } from '../api.ts';
 import { pageTransport } from '../transport.ts';
 import { uuid } from '../uuid.ts';
 import { applyStyles } from './apply-styles.ts';
+import { CsatPrompt } from './csat-prompt.tsx';
 import { NpsPrompt } from './nps-prompt.tsx';
 import { ReasonForm } from './reason-form.tsx';
 import { loadStrings, pageLocale } from './strings/index.ts';
@@ -57,7 +58,7 @@ export interface OpenRequest {
 
 function placementOf(survey: Survey, mount: Element | null): Placement {
   if (mount) return 'inline';
-  if (survey.kind !== 'nps') return 'center';
+  if (survey.kind !== 'nps' && survey.kind !== 'csat') return 'center';
   return survey.placement === 'inline' ? 'bottom-right' : survey.placement;
 }
 
@@ -150,6 +151,8 @@ export async function openSurvey(request: OpenRequest): Promise<ShowResult> {
     >
       {survey.kind === 'nps' ? (
         <NpsPrompt survey={survey} strings={strings} onSubmit={submit} onDismiss={() => dismiss()} onSnooze={() => dismiss(true)} />
+      ) : survey.kind === 'csat' ? (
+        <CsatPrompt survey={survey} strings={strings} onSubmit={submit} onDismiss={() => dismiss()} onSnooze={() => dismiss(true)} />
       ) : (
         <ReasonForm survey={survey} strings={strings} onSubmit={submit} onSkip={survey.kind === 'cancel' ? () => dismiss() : undefined} />
       )}

@@ -6,28 +6,37 @@ export interface ScoreScaleProps {
   /** Id of the question the scale answers. */
   labelledBy: string;
   strings: Strings;
+  /** The scores offered, in order: NPS's 0-10 by default, CSAT's 1-5. */
+  scores?: readonly number[];
+  /**
+   * A label for each score ("Very satisfied"), shown under its number and read with it; without them,
+   * the ends carry the NPS anchors.
+   */
+  labels?: readonly string[];
 }
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /**
- * The 0-10 scale as one radio group with a roving tabindex: Tab enters at the chosen score (or 0),
- * arrow keys move and choose (mirrored left/right in right-to-left text), Home and End jump to the ends.
+ * A score scale (0-10 by default) as one radio group with a roving tabindex: Tab enters at the chosen
+ * score (or the first), arrow keys move and choose (mirrored left/right in right-to-left text), Home and
+ * End jump to the ends.
  */
-export function ScoreScale({ value, onChange, labelledBy, strings }: ScoreScaleProps) {
-  const tabStop = value ?? 0;
+export function ScoreScale({ value, onChange, labelledBy, strings, scores = SCORES, labels }: ScoreScaleProps) {
+  const last = scores.length - 1;
+  const tabStop = Math.max(0, scores.indexOf(value!));
 
-  /** Choose `score` and focus it: the focus follows arrow keys, and Safari does not focus a clicked button. */
-  function choose(group: Element, score: number) {
-    onChange(score);
-    (group.children[score] as HTMLElement).focus();
+  /** Choose the score at `index` and focus it: the focus follows arrow keys, and Safari does not focus a clicked button. */
+  function choose(group: Element, index: number) {
+    onChange(scores[index]!);
+    (group.children[index] as HTMLElement).focus();
   }
 
   function onKeyDown(event: KeyboardEvent) {
     const group = event.currentTarget as Element;
     const from = [...group.children].indexOf(event.target as Element);
-    // Taken modulo 11 below: one back from 0 is 10, one forward from 10 is 0.
-    const back = from + 10;
+    // Taken modulo the count below: one back from the first is the last, one forward from the last the first.
+    const back = from + last;
     const forward = from + 1;
     const rtl = strings.dir === 'rtl';
     const targets: Record<string, number | undefined> = {
@@ -36,36 +45,41 @@ export function ScoreScale({ value, onChange, labelledBy, strings }: ScoreScaleP
       ArrowDown: forward,
       ArrowUp: back,
       Home: 0,
-      End: 10,
+      End: last,
     };
     const next = targets[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    choose(group, next % 11);
+    choose(group, next % scores.length);
   }
 
   return (
     <>
-      <div role="radiogroup" aria-labelledby={labelledBy} class="scale" onKeyDown={onKeyDown}>
-        {SCORES.map((score) => (
+      <div role="radiogroup" aria-labelledby={labelledBy} class={labels ? 'scale labelled' : 'scale'} onKeyDown={onKeyDown}>
+        {scores.map((score, index) => (
           <button
             key={score}
             type="button"
             role="radio"
             aria-checked={value === score}
-            aria-label={score === 0 ? `0 — ${strings.not_likely}` : score === 10 ? `10 — ${strings.very_likely}` : undefined}
-            tabIndex={score === tabStop ? 0 : -1}
-            data-focus={score === tabStop || undefined}
-            onClick={(event) => choose(event.currentTarget.parentElement!, score)}
+            aria-label={
+              labels ? `${score} — ${labels[index]}` : index === 0 ? `${score} — ${strings.not_likely}` : index === last ? `${score} — ${strings.very_likely}` : undefined
+            }
+            tabIndex={index === tabStop ? 0 : -1}
+            data-focus={index === tabStop || undefined}
+            onClick={(event) => choose(event.currentTarget.parentElement!, index)}
           >
             {score}
+            {labels && <small aria-hidden="true">{labels[index]}</small>}
           </button>
         ))}
       </div>
-      <div class="anchors" aria-hidden="true">
-        <span>{strings.not_likely}</span>
-        <span>{strings.very_likely}</span>
-      </div>
+      {!labels && (
+        <div class="anchors" aria-hidden="true">
+          <span>{strings.not_likely}</span>
+          <span>{strings.very_likely}</span>
+        </div>
+      )}
     </>
   );
 }

@@ -19,6 +19,11 @@ export interface Strings {
   very_likely: string;
   /** The follow-up question asked after a score in each NPS category. */
   follow_up: Record<NpsCategory, string>;
+  csat_question: string;
+  /** The CSAT choices' labels, from 1 (very unsatisfied) to 5 (very satisfied). */
+  csat_labels: [string, string, string, string, string];
+  /** The comment asked once a CSAT score is chosen. */
+  csat_follow_up: string;
   comment_label: string;
   cancel_question: string;
   uninstall_title: string;
