@@ -4,7 +4,7 @@
  * starts the engine, so the domain never imports a transport.
  */
 import type { Channel, HeedConfig, Owner } from '@heed/shared';
-import type { AlertDoc, ResponseDoc } from '../store/store.ts';
+import type { AlertDoc, ItemDoc, ResponseDoc } from '../store/store.ts';
 import type { Digest } from './digest.ts';
 
 /**
@@ -28,6 +28,15 @@ export interface AlertMessage {
   now: Date;
 }
 
+/** An alert whose subject is an item from an intake path (email, Slack, GitHub, a case, a staff note). */
+export interface ItemAlertMessage {
+  alert: AlertDoc;
+  item: ItemDoc;
+  owner: Owner;
+  config: HeedConfig;
+  now: Date;
+}
+
 export interface DigestMessage {
   digest: Digest;
   owner: Owner;
@@ -39,6 +48,7 @@ export interface DigestMessage {
 /** One channel: sends one message and classifies the attempt, without retrying itself. */
 export interface ChannelAdapter {
   sendAlert(message: AlertMessage): Promise<DeliveryOutcome>;
+  sendItemAlert(message: ItemAlertMessage): Promise<DeliveryOutcome>;
   sendDigest(message: DigestMessage): Promise<DeliveryOutcome>;
 }
 

@@ -45,7 +45,7 @@ describe('the retry schedule', () => {
 });
 
 describe('attemptDelivery', () => {
-  const adapter = (send: () => Promise<never>) => ({ sendAlert: send, sendDigest: send });
+  const adapter = (send: () => Promise<never>) => ({ sendAlert: send, sendItemAlert: send, sendDigest: send });
 
   it('fails on a channel without an adapter, and turns a throwing adapter into a retry', async () => {
     expect(await attemptDelivery({}, 'email', async () => ({ status: 'delivered' }))).toEqual({
