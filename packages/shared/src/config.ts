@@ -4,6 +4,7 @@ import { DEFAULT_COOLDOWN_DAYS } from './eligibility.ts';
 import { SURVEY_KINDS, SurveySchema } from './survey.ts';
 import { FeedbackSourceSchema, RegionSchema } from './feedback-item.ts';
 import { checkIntakeReferences, DEFAULT_FEEDBACK_TYPES, FeedbackTypeSchema, IntakeConfigSchema } from './intake-config.ts';
+import { EscalationSchema, TeamUpdateSchema, TimeZoneSchema } from './follow-through.ts';
 
 export const ProjectSchema = z.strictObject({
   key: ProjectKeySchema,
@@ -24,6 +25,8 @@ export const OwnerSchema = z
     webhookUrl: HttpUrlSchema.optional(),
     /** HMAC-SHA256 key for `Heed-Signature`; required with `webhookUrl`. */
     webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Where the owner works: business days (escalation) are counted on this zone's calendar. */
+    timeZone: TimeZoneSchema.default('UTC'),
   })
   .refine((owner) => !owner.webhookUrl || owner.webhookSecret, {
     error: 'webhookSecret is required when webhookUrl is set',
@@ -91,6 +94,10 @@ export const HeedConfigSchema = z
     feedbackTypes: z.array(FeedbackTypeSchema).min(1).max(100).default(DEFAULT_FEEDBACK_TYPES),
     /** Feedback from other sources: email, Slack, GitHub, cases, `POST /v1/feedback` tokens. */
     intake: IntakeConfigSchema.default({ tokens: [] }),
+    /** Items the owner has not acknowledged go to the secondary owner after some business days. */
+    escalation: EscalationSchema.optional(),
+    /** The weekly team update: every item being pursued, new items, escalations, failed alerts. */
+    teamUpdate: TeamUpdateSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const unique = (items: { id?: string; key?: string }[], field: 'id' | 'key', path: string) => {
@@ -123,6 +130,14 @@ export const HeedConfigSchema = z
       }
     });
     checkIntakeReferences(config, ctx);
+    const surveyStandIn = config.escalation?.surveySecondaryOwner;
+    if (surveyStandIn !== undefined && !owners.has(surveyStandIn)) {
+      ctx.addIssue({ code: 'custom', path: ['escalation', 'surveySecondaryOwner'], message: `unknown owner "${surveyStandIn}"` });
+    }
+    const types = new Set(config.feedbackTypes.map((type) => type.id));
+    for (const type of Object.keys(config.escalation?.byFeedbackType ?? {})) {
+      if (!types.has(type)) ctx.addIssue({ code: 'custom', path: ['escalation', 'byFeedbackType', type], message: `unknown feedback type "${type}"` });
+    }
   });
 export type HeedConfigInput = z.input<typeof HeedConfigSchema>;
 export type HeedConfig = z.output<typeof HeedConfigSchema>;

@@ -12,5 +12,6 @@ export * from './public-queries.ts';
 export * from './feedback-item.ts';
 export * from './item-query.ts';
 export * from './intake-config.ts';
+export * from './follow-through.ts';
 export * from './answers.ts';
 export * from './hosted-page.ts';

@@ -20,6 +20,7 @@ const STORAGE_FIELDS = [
   'triageAlertsPending',
   'triageAlertsClaim',
   'triageAlerts',
+  'escalatedAt',
 ] as const;
 export const WITHOUT_STORAGE_FIELDS = Object.fromEntries(STORAGE_FIELDS.map((field) => [field, 0]));
 

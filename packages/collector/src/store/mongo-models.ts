@@ -106,6 +106,8 @@ const itemFields = {
   triageAlertsPending: Date,
   triageAlertsClaim: String,
   triageAlerts: { type: [pendingAlertSchema], default: undefined },
+  /** When the item was escalated to its secondary owner; set once (mongo-escalations.ts). */
+  escalatedAt: Date,
 };
 
 export const surveyItemSchema = new Schema(
@@ -135,6 +137,9 @@ surveyItemSchema.index({ feedbackType: 1, occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ words: 1 });
 surveyItemSchema.index({ 'respondent.userId': 1 }, { sparse: true });
 surveyItemSchema.index({ triageAlertsPending: 1 }, { sparse: true });
+// Escalation: new items oldest first by when they arrived, and the escalations of a week.
+surveyItemSchema.index({ 'triage.status': 1, receivedAt: 1, _id: 1 });
+surveyItemSchema.index({ escalatedAt: -1, _id: -1 }, { sparse: true });
 
 const customerSchema = new Schema({ accountId: String, accountName: String, plan: String, region: String, contactEmail: String }, nested);
 const reporterSchema = new Schema({ name: String, email: String }, nested);

@@ -10,6 +10,7 @@ import mongoose, { mongo, type Connection, type Model } from 'mongoose';
 import { createContext } from './mongo-context.ts';
 import { mongoAlerts } from './mongo-alerts.ts';
 import { mongoDisplays } from './mongo-displays.ts';
+import { mongoEscalations } from './mongo-escalations.ts';
 import { eraseRespondent } from './mongo-erasure.ts';
 import { mongoIntake } from './mongo-intake.ts';
 import { mongoLeases } from './mongo-leases.ts';
@@ -71,6 +72,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     alerts: mongoAlerts(context),
     leases: mongoLeases(context),
     reports: mongoReports(context),
+    escalations: mongoEscalations(context),
     eraseRespondent: (userId) => eraseRespondent(context, userId),
     async ping() {
       try {

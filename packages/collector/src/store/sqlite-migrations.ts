@@ -142,6 +142,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE items_text USING fts5 (text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
   INSERT INTO items_text (rowid, text) SELECT rowid, doc ->> '$.answers.comment' FROM items WHERE has_comment = 1;
   `,
+  // 3: escalation of items their owner has not acknowledged: when each was escalated (set once, with its
+  // alerts), the routed new items waiting oldest first, and the escalations of a week.
+  `
+  ALTER TABLE items ADD COLUMN escalated_at INTEGER;
+  CREATE INDEX items_awaiting ON items (received_at, id) WHERE status = 'new' AND escalated_at IS NULL AND owner IS NOT NULL;
+  CREATE INDEX items_escalated ON items (escalated_at DESC, id DESC) WHERE escalated_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

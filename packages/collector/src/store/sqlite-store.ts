@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { sqliteAlerts } from './sqlite-alerts.ts';
 import { sqliteDisplays } from './sqlite-displays.ts';
+import { sqliteEscalations } from './sqlite-escalations.ts';
 import { sqliteItems } from './sqlite-items.ts';
 import { sqliteLeases } from './sqlite-leases.ts';
 import { sqliteReports } from './sqlite-reports.ts';
@@ -64,6 +65,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     alerts: sqliteAlerts(db, commit),
     leases: sqliteLeases(db, commit),
     reports: sqliteReports(db),
+    escalations: sqliteEscalations(db, commit),
     eraseRespondent(userId) {
       return commit.run((): ErasureCounts => {
         let alerts = 0;

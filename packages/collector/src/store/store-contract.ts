@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertDoc, ResponseDoc, Store } from './store.ts';
 import { makeAlert, makeDisplay, makeItem, makeResponse } from './store-fixtures.ts';
+import { escalationCases } from './store-contract-escalations.ts';
 
 /**
  * What FerretDB 1.24 (SQLite backend) cannot be relied on for: it does not isolate concurrent updates of
@@ -325,6 +326,8 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
         expect(await store.items.updateTriage('resp-1', { expected: item.triage, next: { status: 'closed', tags: [] }, change, alerts: [] })).toBeNull();
       });
     });
+
+    escalationCases(() => store, check);
 
     describe('displays', () => {
       it('records a display once per id', async () => {

@@ -257,6 +257,33 @@ export interface ReportRepository {
   displayDays(filter: ReportFilter): Promise<DisplayDayCounts[]>;
 }
 
+/** What escalating an item writes, in one commit: its history entry and the secondary owner's alerts. */
+export interface EscalationWrite {
+  at: Date;
+  change: Triage['history'][number];
+  alerts: AlertDoc[];
+}
+
+/**
+ * Escalation of feedback (survey answers and intake items alike) that its owner has not acknowledged: the
+ * candidates on an index, and a marker set once, in the same commit as the alerts and the history entry, so
+ * an item is escalated at most once however many collectors look.
+ */
+export interface EscalationRepository {
+  /**
+   * Routed items still `new`, never escalated, received before `before`; oldest first by (receivedAt, id),
+   * strictly after `after`.
+   */
+  awaitingAcknowledgement(before: Date, limit: number, after?: Position): Promise<InboxEntry[]>;
+  /**
+   * Marks the item escalated, appends `change` to its triage history and enqueues `alerts`, all or nothing,
+   * only while it is still `new` and not yet escalated; `false` (nothing written) otherwise.
+   */
+  escalate(id: string, write: EscalationWrite): Promise<boolean>;
+  /** Items escalated in `[from, to)`, newest escalation first. */
+  escalatedBetween(from: Date, to: Date, limit: number): Promise<InboxEntry[]>;
+}
+
 export interface ErasureCounts {
   responses: number;
   displays: number;
@@ -271,6 +298,7 @@ export interface Store {
   readonly alerts: AlertRepository;
   readonly leases: LeaseRepository;
   readonly reports: ReportRepository;
+  readonly escalations: EscalationRepository;
   /**
    * Erases a person (by user id): their responses, their displays and the alerts about their responses not
    * yet delivered. Report counts stay, anonymous.
