@@ -7,8 +7,12 @@ import { page } from './layout.ts';
 
 const STYLESHEET = '/demo/demo.css';
 
-/** The customer's snippet, verbatim. */
-const SNIPPET = html`<script async src="/widget/heed.js" data-project="pk_demo" data-user-id="demo-user" data-plan="saas"></script>`;
+/**
+ * The customer's snippet (`<script async src="/widget/heed.js" data-project="pk_demo" data-user-id=... data-plan="saas">`),
+ * added by visitor.js with a user id of this browser's own, so that each visitor is asked. A classic script
+ * from the page's origin: it runs before the parser goes on, under the pages' no-inline-script policy.
+ */
+const SNIPPET = html`<script src="/demo/visitor.js"></script>`;
 
 function header(current: string): SafeHtml {
   const link = (href: string, label: string) =>
@@ -38,7 +42,10 @@ would paste; the NPS prompt appears after a short delay (once per person per rec
 <li><a href="/demo/cancel">Billing portal: cancel your subscription</a> (cancel-reason form, fails open)</li>
 <li><a href="/s/extension-exit?installId=demo&amp;version=1.2.3&amp;locale=en">Extension uninstall page</a> (hosted exit survey)</li>
 <li><a href="/demo/inbox">PM inbox</a>: detractors and comments arrive here as signed webhooks</li>
+<li><a href="/console/">PM console</a>: dashboards and triage (the admin token is in the collector's log)</li>
 </ul>
+<p class="reset">Answered already? Each browser is one visitor, asked once.
+<a href="/demo?reset">Reset the demo</a> to forget this visitor and see the prompt again.</p>
 </aside>
 </main>`,
   });

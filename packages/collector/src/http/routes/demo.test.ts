@@ -44,11 +44,18 @@ const signed = (id: string, body: string, secret = SECRET) => ({
 });
 
 describe('demo pages', () => {
-  it('embed the loader snippet exactly as a customer would, under the strict policy', async () => {
+  it('embed the loader snippet as a customer would, with a user id of each visitor, under the strict policy', async () => {
     const res = await t.app.inject({ url: '/demo' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
-    expect(res.body).toContain('<script async src="/widget/heed.js" data-project="pk_demo" data-user-id="demo-user" data-plan="saas"></script>');
+    // A classic script of the page's origin (no inline script) adds the snippet with this browser's own id.
+    expect(res.body).toContain('<script src="/demo/visitor.js"></script>');
+    const visitor = await t.app.inject({ url: '/demo/visitor.js' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.headers['content-type']).toMatch(/javascript/);
+    expect(visitor.body).toContain("snippet.src = '/widget/heed.js'");
+    expect(res.body).toContain('<a href="/demo?reset">Reset the demo</a>');
+    expect(res.body).toContain('href="/console/"');
     expect(res.body).toContain('href="/demo/cancel"');
     expect(res.body).toContain('href="/s/extension-exit?installId=demo&amp;version=1.2.3&amp;locale=en"');
     expect(res.body).toContain('href="/demo/inbox"');
