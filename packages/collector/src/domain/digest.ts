@@ -9,6 +9,8 @@
  * routed responses would give an NPS of detractors and commenters, since promoters without a comment are
  * never routed.
  *
+ * It counts the owner's new items from the intake paths by source (digest-intake.ts).
+ *
  * The digest also lists the owner's alerts that were given up (`failed`) during the week, so an outage of
  * one of their channels does not go unnoticed.
  *
@@ -20,6 +22,7 @@ import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
 import type { ResponseCriteria, ResponseFilter, ResponseTally, Store } from '../store/store.ts';
 import { catalogOf } from './catalog.ts';
+import { digestIntake, type DigestIntake } from './digest-intake.ts';
 import { digestPeriodKey, digestSettings, nextDigestAt, previousDigestAt } from './digest-schedule.ts';
 
 export interface DigestDeps {
@@ -80,6 +83,8 @@ export interface Digest {
   topReasons: { cancel: DigestReason[]; uninstall: DigestReason[] };
   /** The week's newest comments, newest first. */
   comments: DigestComment[];
+  /** The owner's items from the intake paths that happened during the week, by source. */
+  intake?: DigestIntake;
   /** The owner's triage items still `new` or `acknowledged`, whenever they came in. */
   openTriage: number;
   /** The owner's alerts given up during the week, newest first (at most `DIGEST_FAILED_ALERTS`). */
@@ -106,12 +111,13 @@ export async function buildDigest({ store, config, clock }: DigestDeps, ownerId:
   const priorStart = previousDigestAt(settings, new Date(start.getTime() - 1));
 
   const ours: ResponseFilter = { anyOf: [{ owner: ownerId }, ...routeScopes(config, ownerId)] };
-  const [week, priorWeek, comments, openTriage, failed] = await Promise.all([
+  const [week, priorWeek, comments, openTriage, failed, intake] = await Promise.all([
     store.responses.tally({ ...ours, from: start, to: end }),
     store.responses.tally({ ...ours, from: priorStart, to: start }),
     store.responses.page({ ...ours, from: start, to: end, hasComment: true }, DIGEST_COMMENTS),
     store.responses.count({ owner: ownerId, status: ['new', 'acknowledged'] }),
     store.alerts.failedBetween(ownerId, start, end, DIGEST_FAILED_ALERTS),
+    digestIntake(store, ownerId, start, end),
   ]);
 
   return {
@@ -135,6 +141,7 @@ export async function buildDigest({ store, config, clock }: DigestDeps, ownerId:
       receivedAt: doc.receivedAt.toISOString(),
       status: doc.triage.status,
     })),
+    intake,
     openTriage,
     failedAlerts: failed.map((alert) => ({
       id: alert._id,

@@ -4,6 +4,7 @@
  * dates read in the digest's time zone.
  */
 import type { Digest, DigestComment, DigestFailedAlert, DigestReason, DigestWeek } from '../domain/digest.ts';
+import { digestIntakeText } from '../domain/digest-intake.ts';
 import { escapeHtml } from './email.ts';
 import { escapeCapped, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack.ts';
 
@@ -27,6 +28,7 @@ export function renderDigestText(digest: Digest): string {
     `Responses: ${week.responses} (${week.comments} with a comment)`,
     `Promoters ${week.promoters}, passives ${week.passives}, detractors ${week.detractors}`,
     `Open triage items: ${digest.openTriage}`,
+    ...(digest.intake ? [`New feedback from other sources: ${digestIntakeText(digest.intake)}`] : []),
     ...reasonLines('Top cancel reasons', digest.topReasons.cancel),
     ...reasonLines('Top uninstall reasons', digest.topReasons.uninstall),
     '',
@@ -65,6 +67,7 @@ export function renderDigestHtml(digest: Digest): string {
     `<tr><th align="left">Responses</th><td>${week.responses} (${week.comments} with a comment)</td></tr>`,
     `<tr><th align="left">Promoters / passives / detractors</th><td>${week.promoters} / ${week.passives} / ${week.detractors}</td></tr>`,
     `<tr><th align="left">Open triage items</th><td>${digest.openTriage}</td></tr>`,
+    ...(digest.intake ? [`<tr><th align="left">New feedback from other sources</th><td>${e(digestIntakeText(digest.intake))}</td></tr>`] : []),
     '</table>',
     reasonList('Top cancel reasons', digest.topReasons.cancel),
     reasonList('Top uninstall reasons', digest.topReasons.uninstall),
@@ -96,6 +99,7 @@ export function digestSlackMessage(digest: Digest): SlackMessage {
         mrkdwn(`*Responses*\n${week.responses} (${week.comments} with a comment)`),
         mrkdwn(`*Promoters / passives / detractors*\n${week.promoters} / ${week.passives} / ${week.detractors}`),
         mrkdwn(`*Open triage items*\n${digest.openTriage}`),
+        ...(digest.intake ? [mrkdwn(`*New feedback from other sources*\n${escapeCapped(digestIntakeText(digest.intake), 300)}`)] : []),
       ],
     },
     ...[...reasons('Top cancel reasons', digest.topReasons.cancel), ...reasons('Top uninstall reasons', digest.topReasons.uninstall)].map(

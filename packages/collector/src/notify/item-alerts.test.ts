@@ -10,8 +10,9 @@ import { COMMENT_CAP, SLACK_LIMITS } from './slack.ts';
 import { verifyWebhookSignature } from './webhook.ts';
 
 const secret = 'whsec-0123456789abcdef';
-const owner: Owner = { id: 'pm-editor', name: 'Editor <PM>' };
 const config = testConfig({ publicUrl: 'https://heed.example.com/', feedbackTypes: [{ id: 'product', label: 'Product' }] });
+// The config's owner as parsed (with every default), renamed to something that needs escaping.
+const owner: Owner = { ...(testConfig().owners[0] as Owner), name: 'Editor <PM>' };
 const hostile = 'Export <b>broken</b> & <!channel> <https://evil.example|click>';
 
 describe('item summary', () => {

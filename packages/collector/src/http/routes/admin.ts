@@ -2,6 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requireAdminToken } from '../admin-auth.ts';
 import { adminAlertRoutes } from './admin-alerts.ts';
+import { adminCatalogRoutes } from './admin-catalog.ts';
+import { adminItemRoutes } from './admin-items.ts';
 import { adminRespondentRoutes } from './admin-respondents.ts';
 import { adminResponseRoutes } from './admin-responses.ts';
 import { csatReportRoutes } from './csat-report.ts';
@@ -16,6 +18,8 @@ export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }>
   await app.register(adminResponseRoutes);
   await app.register(adminRespondentRoutes);
   await app.register(adminAlertRoutes);
+  await app.register(adminItemRoutes);
+  await app.register(adminCatalogRoutes);
   await app.register(reportRoutes);
   await app.register(csatReportRoutes);
   await app.register(digestRoutes);
