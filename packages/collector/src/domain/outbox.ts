@@ -118,11 +118,15 @@ async function deliverAlert(options: OutboxOptions, alert: AlertDoc, leaseUntil:
 }
 
 async function attemptAlert({ store, config, clock, channels }: OutboxOptions, alert: AlertDoc): Promise<DeliveryOutcome> {
+  // An alert's subject is a survey answer or an intake item (`responseId` names either).
   const response = await store.responses.get(alert.responseId);
-  if (!response) return { status: 'fail', error: `response "${alert.responseId}" no longer exists` };
+  const item = response ? null : await store.items.get(alert.responseId);
+  if (!response && !item) return { status: 'fail', error: `response or item "${alert.responseId}" no longer exists` };
   const owner = catalogOf(config).owner(alert.ownerId);
   if (!owner) return { status: 'fail', error: `owner "${alert.ownerId}" is no longer in the config` };
-  return attemptDelivery(channels, alert.channel, (adapter) => adapter.sendAlert({ alert, response, owner, config, now: clock() }));
+  return attemptDelivery(channels, alert.channel, (adapter) =>
+    response ? adapter.sendAlert({ alert, response, owner, config, now: clock() }) : adapter.sendItemAlert({ alert, item: item!, owner, config, now: clock() }),
+  );
 }
 
 export interface PresentedAlert {
@@ -156,7 +160,7 @@ export function presentAlert(alert: AlertDoc): PresentedAlert {
   };
 }
 
-/** Alerts, newest first, filtered by status, owner and channel, cursor-paginated. */
+/** Alerts, newest first, filtered by status, owner, channel and response, cursor-paginated. */
 export async function listAlerts(store: Store, query: AlertQuery): Promise<Page<PresentedAlert>> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const docs = await store.alerts.page(
@@ -164,6 +168,7 @@ export async function listAlerts(store: Store, query: AlertQuery): Promise<Page<
       ...(query.status !== undefined && { status: query.status }),
       ...(query.owner !== undefined && { ownerId: query.owner }),
       ...(query.channel !== undefined && { channel: query.channel }),
+      ...(query.responseId !== undefined && { responseId: query.responseId }),
     },
     query.limit + 1,
     after,
