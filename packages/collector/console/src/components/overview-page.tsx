@@ -5,6 +5,7 @@ import type { NpsReport } from '../types.ts';
 import type { Catalog } from '../use-catalog.ts';
 import { useLoad } from '../use-load.ts';
 import { ChoiceSelect } from './choice-select.tsx';
+import { CsatPanel } from './csat-panel.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { NpsPeriodsTable } from './nps-periods-table.tsx';
 import { NpsSummary } from './nps-summary.tsx';
@@ -75,6 +76,7 @@ export function OverviewPage({ api, catalog }: OverviewPageProps) {
           <ScoreDistribution distribution={Object.fromEntries(report.scores.map((count, score) => [String(score), count]))} />
         </section>
       )}
+      <CsatPanel api={api} catalog={catalog} query={query} survey={params.get('csat') ?? ''} onSurvey={(value) => change({ csat: value })} />
     </>
   );
 }
