@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NpsCategorySchema, PlanSchema, SlugSchema } from './primitives.ts';
 import { TriageStatusSchema } from './response.ts';
+import { SURVEY_KINDS } from './survey.ts';
 import { AlertStatusSchema, ChannelSchema } from './alert.ts';
 
 /** A date (`2026-11-01`) or a date-time (`2026-11-01T10:00:00Z`) in a query string. */
@@ -10,7 +11,7 @@ const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** Query of `GET /v1/responses` and `GET /v1/responses.csv`. `to` is exclusive. */
 export const ResponseQuerySchema = z.strictObject({
   survey: SlugSchema.optional(),
-  kind: z.enum(['nps', 'uninstall', 'cancel']).optional(),
+  kind: z.enum(SURVEY_KINDS).optional(),
   from: When.optional(),
   to: When.optional(),
   category: NpsCategorySchema.optional(),

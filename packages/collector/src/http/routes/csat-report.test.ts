@@ -69,6 +69,13 @@ describe('GET /v1/reports/csat', () => {
     expect((await t.app.inject({ url: '/v1/reports/csat' })).statusCode).toBe(401);
   });
 
+  it('lists CSAT answers under kind=csat in the admin API', async () => {
+    expect((await answer('2026-03-02T10:00:00Z', { answers: { score: 1, comment: 'Lost my export' } })).statusCode).toBe(202);
+    const res = await admin('/v1/responses?kind=csat');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toMatchObject([{ kind: 'csat', answers: { score: 1, comment: 'Lost my export' }, routing: { status: 'routed' } }]);
+  });
+
   it('is documented in /openapi.json like the other reports', async () => {
     const spec = (await t.app.inject({ url: '/openapi.json' })).json();
     const operation = spec.paths['/v1/reports/csat'].get;
