@@ -25,8 +25,8 @@ export const OwnerSchema = z
     webhookUrl: HttpUrlSchema.optional(),
     /** HMAC-SHA256 key for `Heed-Signature`; required with `webhookUrl`. */
     webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
-    /** Where the owner works: business days (escalation) are counted on this zone's calendar. */
-    timeZone: TimeZoneSchema.default('UTC'),
+    /** Where the owner works: business days (escalation) are counted on this zone's calendar; default UTC. */
+    timeZone: TimeZoneSchema.optional(),
   })
   .refine((owner) => !owner.webhookUrl || owner.webhookSecret, {
     error: 'webhookSecret is required when webhookUrl is set',

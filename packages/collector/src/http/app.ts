@@ -16,6 +16,7 @@ import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
 import { withErrorAnswers } from './openapi-errors.ts';
 import bodyParsers from './plugins/body-parsers.ts';
 import digestPlugin from './plugins/digest.ts';
+import followThroughPlugin from './plugins/follow-through.ts';
 import errorHandling, { routerOptions } from './plugins/errors.ts';
 import outboxPlugin from './plugins/outbox.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   outbox?: false | { pollMs?: number; workerId?: string; leaseMs?: number };
   /** The weekly digest scheduler; `false`: none in this process. */
   digest?: false | { intervalMs?: number };
+  /** Escalation and the weekly team update; `false`: neither in this process. */
+  followThrough?: false | { intervalMs?: number };
   /** The widget build served at `/widget/`; defaults to the widget package's `dist`. */
   widgetDir?: string;
   /** Largest accepted request body, in bytes. */
@@ -95,6 +98,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   if (digest !== false) {
     await app.register(digestPlugin, { workerId, intervalMs: digest.intervalMs });
+  }
+  if (options.followThrough !== false) {
+    const every = options.followThrough?.intervalMs;
+    await app.register(followThroughPlugin, { workerId, fetch, ...(options.mailer && { mailer: options.mailer }), ...(every !== undefined && { intervalMs: every }) });
   }
 
   await app.register(healthRoutes);

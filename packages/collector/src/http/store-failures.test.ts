@@ -23,6 +23,7 @@ function failingStore(error: Error): Store {
     leases: {} as never,
     reports: {} as never,
     items: {} as never,
+    escalations: {} as never,
     eraseRespondent: async () => Promise.reject(error),
     ping: async () => Promise.reject(error),
     close: async () => undefined,

@@ -62,6 +62,7 @@ export function reportStoreFailures(store: Store): Store {
     leases: guarded(store.leases),
     reports: guarded(store.reports),
     items: guarded(store.items),
+    escalations: guarded(store.escalations),
     eraseRespondent: (userId) => store.eraseRespondent(userId).catch(unavailable),
     ping: () => store.ping().catch(unavailable),
     close: () => store.close(),

@@ -94,6 +94,8 @@ describe('SQLite store files', () => {
              VALUES (?, 'survey', ?, 'pk_demo', 'app-nps', 'nps', 'editor', 'saas', 'detractor', 1, ?, NULL, 'new', ?, ?)`,
           )
           .run(earlier._id, earlier.submissionId, earlier.respondent.userId ?? null, earlier.receivedAt.getTime(), JSON.stringify(earlier));
+        // From version 2 on, a commented answer's text is indexed as it is stored.
+        if (from >= 2) early.prepare('INSERT INTO items_text (rowid, text) SELECT rowid, ? FROM items WHERE id = ?').run(earlier.answers.comment, earlier._id);
       }
       early.close();
       const store = await openSqliteStore({ dataDir });

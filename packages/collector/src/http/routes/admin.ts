@@ -9,6 +9,7 @@ import { adminResponseRoutes } from './admin-responses.ts';
 import { csatReportRoutes } from './csat-report.ts';
 import { digestRoutes } from './digests.ts';
 import { reportRoutes } from './reports.ts';
+import { teamUpdateRoutes } from './team-update.ts';
 
 export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }> = async (app, { adminToken }) => {
   app.addHook('onRequest', requireAdminToken(adminToken));
@@ -23,4 +24,5 @@ export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }>
   await app.register(reportRoutes);
   await app.register(csatReportRoutes);
   await app.register(digestRoutes);
+  await app.register(teamUpdateRoutes);
 };

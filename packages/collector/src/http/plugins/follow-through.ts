@@ -1,0 +1,51 @@
+/**
+ * The follow-through workers, started with the app and stopped when it closes: escalation of items their
+ * owner has not acknowledged (config `escalation`) and the weekly team update (config `teamUpdate`). Both
+ * work under leases in the store, so any number of collectors can run them; each does nothing until its
+ * config section is there.
+ */
+import fp from 'fastify-plugin';
+import { startEscalationScheduler, type EscalationScheduler } from '../../domain/escalation.ts';
+import { startTeamUpdateScheduler, type TeamUpdateScheduler } from '../../domain/team-update-scheduler.ts';
+import type { Fetch } from '../../notify/delivery.ts';
+import type { Mailer } from '../../notify/email.ts';
+import { teamUpdateSender } from '../../notify/team-update-delivery.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    escalation: EscalationScheduler;
+    teamUpdate: TeamUpdateScheduler;
+  }
+}
+
+export interface FollowThroughPluginOptions {
+  workerId: string;
+  fetch: Fetch;
+  mailer?: Mailer;
+  intervalMs?: number;
+}
+
+export default fp<FollowThroughPluginOptions>(
+  async (app, { workerId, fetch, mailer, intervalMs }) => {
+    const { store, config, clock, channelSettings } = app.services;
+    const every = intervalMs !== undefined ? { intervalMs } : {};
+    const escalation = startEscalationScheduler({ store, config, clock, channelSettings, workerId, log: app.log, ...every });
+    const teamUpdate = startTeamUpdateScheduler({
+      store,
+      config,
+      clock,
+      workerId,
+      email: mailer !== undefined,
+      send: teamUpdateSender({ fetch, ...(mailer && { mailer }) }),
+      log: app.log,
+      ...every,
+    });
+    app.decorate('escalation', escalation);
+    app.decorate('teamUpdate', teamUpdate);
+    app.addHook('onClose', async () => {
+      await escalation.stop();
+      await teamUpdate.stop();
+    });
+  },
+  { name: 'heed-follow-through', fastify: '5.x', dependencies: ['heed-store'] },
+);
