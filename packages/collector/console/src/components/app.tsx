@@ -9,6 +9,7 @@ import { OverviewPage } from './overview-page.tsx';
 import { ReasonsPage } from './reasons-page.tsx';
 import { ResponsePage } from './response-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
+import { TeamUpdatePage } from './team-update-page.tsx';
 import { TokenForm } from './token-form.tsx';
 import { TriageList } from './triage-list.tsx';
 
@@ -74,5 +75,6 @@ function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog
   if (path === '/uninstall') return <ReasonsPage key="uninstall" api={api} catalog={catalog} kind="uninstall" />;
   if (path === '/triage') return <TriageList api={api} catalog={catalog} />;
   if (path === '/alerts') return <AlertsPage api={api} />;
+  if (path === '/team-update') return <TeamUpdatePage api={api} />;
   return <OverviewPage api={api} catalog={catalog} />;
 }

@@ -7,6 +7,7 @@ export const PAGES = [
   { path: '/responses', label: 'Responses' },
   { path: '/triage', label: 'Triage' },
   { path: '/alerts', label: 'Alerts' },
+  { path: '/team-update', label: 'Team update' },
 ];
 
 export interface NavProps {
