@@ -2,7 +2,8 @@
  * Every console view in real Chromium at 390 and 1280 px, against a collector seeded with months of answers:
  * the NPS overview (interval, split, legend with values, ISO-week axis), cancel and uninstall reasons
  * (stacked bars per plan, 4-week details, by extension version), responses with URL filters, "mine" and
- * a CSV download equal to the API's, a response's own page with triage edits and its alerts, and the alerts
+ * a CSV download equal to the API's, search in comments, a response's own page with triage edits recorded
+ * under the name the user gives, its alerts with their delivery attempts, and the alerts
  * view with a retry. Each view: no horizontal page overflow, axe WCAG 2.2 A/AA clean in light and dark, no
  * console errors; a screenshot of each lands in docs/screenshots/.
  */
@@ -166,11 +167,40 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await region.getByRole('button', { name: 'Remember' }).click();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(0);
     await region.getByLabel('Kind').selectOption('');
-    await region.getByLabel('Comment').selectOption('true');
+    await region.getByLabel(/^Comment/).selectOption('true');
     await expect.poll(() => page.evaluate(() => location.search)).toBe('?owner=mine&hasComment=true');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await page.evaluate(() => localStorage.getItem('heed.myOwnerId'))).toBe('pm-editor');
     await checkView(view, 'responses', width);
+    await view.context.close();
+  });
+
+  it('responses: search in comments, kept in the URL and in the CSV', async () => {
+    const view = await openConsole(browser, seeded.collector.url, width, '/console/responses?range=all');
+    const { page } = view;
+    const region = page.getByRole('region', { name: 'Responses', exact: true });
+    const table = region.getByRole('table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
+    const search = page.getByRole('search').getByLabel('Search comments');
+    await search.fill('RENEWAL pric');
+    await search.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?range=all&q=RENEWAL+pric');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Pricing doubled at renewal');
+    // A reload keeps the search, in the box and in the list.
+    await page.reload();
+    await expect.poll(() => page.getByRole('search').getByLabel('Search comments').inputValue()).toBe('RENEWAL pric');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toBe(await adminText('/v1/responses.csv?q=RENEWAL%20pric'));
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
+    await checkView(view, 'responses-search', width);
+    // Clearing the box shows everything again.
+    await page.getByRole('search').getByLabel('Search comments').fill('');
+    await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?range=all');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
     await view.context.close();
   });
 
@@ -185,8 +215,20 @@ describe.each(WIDTHS)('at %i px', (width) => {
     const alertsRegion = page.getByRole('region', { name: 'Alerts' });
     await alertsRegion.locator('li.alert-item').first().waitFor();
     expect(await alertsRegion.locator('li.alert-item').first().textContent()).toContain('webhook to pm-growth');
+    // Each alert lists its delivery attempts: the receiver's first answer was 410.
+    const attempts = alertsRegion.locator('li.alert-item').first().getByRole('list', { name: 'Delivery attempts' });
+    await attempts.locator('li').first().waitFor();
+    expect(await attempts.locator('li').first().textContent()).toMatch(/: failed, given up HTTP 410/);
+    const listed = await admin<{ items: { id: string }[] }>(`/v1/alerts?responseId=${encodeURIComponent(pricing)}`);
+    expect(await alertsRegion.locator('li.alert-item').count()).toBe(listed.items.length);
 
     const triage = page.getByRole('region', { name: 'Triage' });
+    // The name kept with each change, typed once and remembered in this browser.
+    const actor = `Dana ${width}`;
+    await triage.getByLabel('Your name').fill(actor);
+    await triage.getByLabel('Your name').press('Enter');
+    await expect.poll(() => triage.getByTestId('actor').textContent()).toContain(`Changes are recorded as ${actor}.`);
+    expect(await page.evaluate(() => localStorage.getItem('heed.actor'))).toBe(actor);
     const tag = `renewal-${width}`;
     await triage.getByLabel('Status').selectOption(width === 390 ? 'acknowledged' : 'actioned');
     await triage.getByLabel('Tags').fill(`pricing, ${tag}`);
@@ -194,9 +236,11 @@ describe.each(WIDTHS)('at %i px', (width) => {
     // Saved by keyboard: Enter in the form.
     await triage.getByLabel('Issue link').press('Enter');
     await expect.poll(() => triage.getByRole('status').textContent()).toBe('Saved.');
-    const stored = await admin<{ triage: { status: string; tags: string[]; issueUrl: string; history: unknown[] } }>(`/v1/responses/${encodeURIComponent(pricing)}`);
+    const stored = await admin<{ triage: { status: string; tags: string[]; issueUrl: string; history: { actor: string }[] } }>(`/v1/responses/${encodeURIComponent(pricing)}`);
     expect(stored.triage).toMatchObject({ status: width === 390 ? 'acknowledged' : 'actioned', tags: ['pricing', tag], issueUrl: `https://issues.example.com/${width}` });
     expect(await triage.locator('ol.history li').first().textContent()).toContain(`tags`);
+    expect(await triage.locator('ol.history li').first().textContent()).toContain(`, ${actor}: `);
+    expect(stored.triage.history.at(-1)).toMatchObject({ actor });
     await checkView(view, 'response', width);
     await view.context.close();
   });

@@ -4,6 +4,7 @@
  * the server's error so the console asks for the token again and says why.
  */
 import type { ErrorBody } from '@heed/shared';
+import { readActor } from './use-actor.ts';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -37,17 +38,25 @@ export const ADMIN_DISABLED = 'HEED_ERR_ADMIN_DISABLED';
 export interface ApiOptions {
   token: string;
   onUnauthorized: (error: ApiError) => void;
+  /**
+   * Who is making changes, sent as `X-Heed-Actor` on writes (read at each request: the name may change);
+   * by default the name this browser remembers.
+   */
+  actor?: () => string | null;
   fetch?: typeof globalThis.fetch;
 }
 
-export function createApi({ token, onUnauthorized, fetch = globalThis.fetch.bind(globalThis) }: ApiOptions): Api {
+export function createApi({ token, onUnauthorized, actor = readActor, fetch = globalThis.fetch.bind(globalThis) }: ApiOptions): Api {
   async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    const name = method === 'GET' ? null : actor();
     const response = await fetch(path, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
         accept,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // Header values are ASCII: the name travels percent-encoded, and the collector decodes it.
+        ...(name ? { 'x-heed-actor': encodeURIComponent(name) } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

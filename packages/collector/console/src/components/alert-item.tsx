@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { Api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { formatCount } from '../format.ts';
@@ -11,10 +12,12 @@ export interface AlertItemProps {
   onChange: (alert: PresentedAlert) => void;
   /** Link to the alert's response (off on the response's own page). */
   linkResponse?: boolean;
+  /** More about the alert, below its state (its delivery attempts on a response's page). */
+  children?: ComponentChildren;
 }
 
 /** One alert delivery: channel, owner, state, attempts, the last error; a failed one can be retried. */
-export function AlertItem({ api, alert, onChange, linkResponse = true }: AlertItemProps) {
+export function AlertItem({ api, alert, onChange, linkResponse = true, children }: AlertItemProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const titleId = `alert-${alert.id}`;
@@ -50,6 +53,7 @@ export function AlertItem({ api, alert, onChange, linkResponse = true }: AlertIt
           Last error: <code>{alert.lastError}</code>
         </p>
       )}
+      {children}
       {alert.status === 'failed' && (
         <button type="button" onClick={() => void retry()} disabled={busy} aria-describedby={titleId}>
           {busy ? 'Retrying…' : 'Retry'}

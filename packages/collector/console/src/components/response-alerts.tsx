@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { getAll, type Api } from '../api.ts';
 import type { PresentedAlert } from '../types.ts';
 import { useLoad } from '../use-load.ts';
+import { AlertAttempts } from './alert-attempts.tsx';
 import { AlertItem } from './alert-item.tsx';
 import { ErrorNote } from './error-note.tsx';
 
@@ -12,34 +13,27 @@ export interface ResponseAlertsProps {
   revision: string;
 }
 
-/** Pages of 500 read when looking for one response's alerts; the admin API cannot filter alerts by response. */
-const MAX_PAGES = 10;
-
-/** The alerts one response caused, with their delivery state. */
+/** The alerts one response caused (one per owner and channel: a few), with their delivery state and every attempt. */
 export function ResponseAlerts({ api, responseId, revision }: ResponseAlertsProps) {
   const [round, setRound] = useState(0);
-  const load = useLoad(async () => {
-    const { items, complete } = await getAll<PresentedAlert>(api, '/v1/alerts', {}, MAX_PAGES);
-    return { alerts: items.filter((alert) => alert.responseId === responseId), complete };
-  }, [api, responseId, revision, round]);
+  const load = useLoad(() => getAll<PresentedAlert>(api, '/v1/alerts', { responseId }, 4), [api, responseId, revision, round]);
   return (
     <section aria-labelledby="response-alerts-title">
       <h2 id="response-alerts-title">Alerts</h2>
       {load.error && <ErrorNote error={load.error} />}
       {load.loading && !load.data && <p class="loading">Loading…</p>}
-      {load.data && (
-        <>
-          {load.data.alerts.length === 0 ? (
-            <p class="empty">{load.data.complete ? 'No alerts: nobody was notified of this response.' : 'No alerts among the newest ones.'}</p>
-          ) : (
-            <ul class="alerts">
-              {load.data.alerts.map((alert) => (
-                <AlertItem key={alert.id} api={api} alert={alert} onChange={() => setRound((n) => n + 1)} linkResponse={false} />
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      {load.data &&
+        (load.data.items.length === 0 ? (
+          <p class="empty">No alerts: nobody was notified of this response.</p>
+        ) : (
+          <ul class="alerts">
+            {load.data.items.map((alert) => (
+              <AlertItem key={alert.id} api={api} alert={alert} onChange={() => setRound((n) => n + 1)} linkResponse={false}>
+                <AlertAttempts api={api} alertId={alert.id} revision={`${alert.status}:${alert.attempts}:${round}`} />
+              </AlertItem>
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }

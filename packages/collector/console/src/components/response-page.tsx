@@ -6,6 +6,7 @@ import { ownerOf, reasonText, routingReason } from '../describe-response.ts';
 import type { PresentedResponse } from '../types.ts';
 import type { Catalog } from '../use-catalog.ts';
 import { useLoad } from '../use-load.ts';
+import { ActorField } from './actor-field.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
 import { ResponseAlerts } from './response-alerts.tsx';
@@ -95,6 +96,7 @@ export function ResponsePage({ api, catalog, id }: ResponsePageProps) {
       </section>
       <section aria-labelledby="triage-title">
         <h2 id="triage-title">Triage</h2>
+        <ActorField />
         <TriageForm key={response.id} api={api} response={response} catalog={catalog} onSaved={setResponse} />
         <h3>History</h3>
         {response.triage.history.length === 0 ? (

@@ -12,6 +12,7 @@ import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
 import { OwnerFilter } from './owner-filter.tsx';
 import { ScopeFilters, scopeQuery } from './scope-filters.tsx';
+import { SearchBox } from './search-box.tsx';
 import { TRIAGE_STATUSES } from './triage-item.tsx';
 
 export interface ResponsesPageProps {
@@ -44,12 +45,13 @@ export function responsesQuery(params: URLSearchParams, myOwner: string | null, 
     kind: params.get('kind') ?? undefined,
     status: params.get('status') ?? undefined,
     hasComment: params.get('hasComment') ?? undefined,
+    q: params.get('q') ?? undefined,
     owner: owner === 'mine' ? (myOwner ?? undefined) : owner,
     from: range === 'all' ? undefined : daysBefore(now, Number(range) || 28),
   };
 }
 
-/** Every answer, filtered as the URL says: who said what, whose it is, where triage stands; CSV of the same selection. */
+/** Every answer, filtered (and searched) as the URL says: who said what, whose it is, where triage stands; CSV of the same selection. */
 export function ResponsesPage({ api, catalog }: ResponsesPageProps) {
   const [params, change] = useSearch();
   const [myOwner, saveMyOwner] = useMyOwner();
@@ -63,6 +65,7 @@ export function ResponsesPage({ api, catalog }: ResponsesPageProps) {
         <h2 id="responses-title">Responses</h2>
         <CsvButton api={api} query={query} />
       </div>
+      <SearchBox value={params.get('q') ?? ''} onSearch={(q) => change({ q })} />
       <div class="filters" role="group" aria-label="Filters">
         <ChoiceSelect label="Received" value={params.get('range') ?? ''} anyLabel="last 28 days" choices={RANGES} onChange={(range) => change({ range })} />
         <ChoiceSelect label="Kind" value={params.get('kind') ?? ''} choices={KINDS} onChange={(kind) => change({ kind })} />
