@@ -17,7 +17,8 @@
  * bench alone), every run.
  *
  * Env: BENCH_SECONDS (8, per load run), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_RATE (1000, the
- * fixed-rate runs), BENCH_SAMPLES (30 timed requests per console route), BENCH_IDLE_SECONDS (10).
+ * fixed-rate runs), BENCH_SAMPLES (30 timed requests per console route), BENCH_IDLE_SECONDS (10),
+ * BENCH_SEED_BATCH (the seed's records in flight).
  * Everything runs on loopback; every loop is bounded in count and time.
  */
 import { spawn } from 'node:child_process';
@@ -83,7 +84,7 @@ interface SeedSummary {
 /** Runs `pnpm seed`'s script into `dataDir` (or MongoDB) and answers its summary. */
 function runSeed(dataDir: string): Promise<SeedSummary> {
   return new Promise((resolvePromise, reject) => {
-    const args = ['--import', 'tsx', 'scripts/seed.ts', '--responses', String(responses), '--displays', String(displays), '--days', String(days), '--seed', String(seedValue), '--data-dir', dataDir, '--json'];
+    const args = ['--import', 'tsx', 'scripts/seed.ts', '--responses', String(responses), '--displays', String(displays), '--days', String(days), '--seed', String(seedValue), '--data-dir', dataDir, '--json', ...(env.BENCH_SEED_BATCH ? ['--batch', env.BENCH_SEED_BATCH] : [])];
     const child = spawn(process.execPath, args, { cwd: resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'], env: { ...env, HEED_CONFIG: demoConfig } });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
