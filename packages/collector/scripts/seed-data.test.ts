@@ -38,7 +38,7 @@ describe('seed data', () => {
 
   it('routes with the routing function and gives each routed answer one alert per owner channel', () => {
     for (const { response, alerts } of seedResponses(options)) {
-      const routing = routeResponse(config, { ...response, comment: response.answers.comment }, response.receivedAt);
+      const routing = routeResponse(config, { ...response, score: response.answers.score, comment: response.answers.comment }, response.receivedAt);
       expect(response.routing).toEqual(routing);
       if (routing.status === 'routed') expect(alerts.map((a) => [a.responseId, a.ownerId, a.channel])).toEqual([[response._id, routing.owner, 'webhook']]);
       else expect(alerts).toEqual([]);
