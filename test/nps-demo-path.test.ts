@@ -123,11 +123,14 @@ it('an NPS answer of 3 with a comment, given by keyboard on the demo page, reach
     return items.length > 0 ? items : undefined;
   });
   expect(stored).toHaveLength(1);
+  // The demo gives each browser its own user id, kept in its localStorage.
+  const visitor = await page.evaluate(() => localStorage.getItem('heed.demo.visitor'));
+  expect(visitor).toMatch(/^visitor-/);
   expect(stored[0]).toMatchObject({
     surveyId: 'app-nps',
     answers: { score: 3, comment },
     category: 'detractor',
-    respondent: { userId: 'demo-user' },
+    respondent: { userId: visitor },
     plan: 'saas',
     routing: { status: 'routed', owner: 'pm-editor' },
   });
