@@ -4,6 +4,10 @@ import { usePath } from '../router.ts';
 import { useCatalog, type Catalog } from '../use-catalog.ts';
 import { useToken } from '../use-token.ts';
 import { AlertsPage } from './alerts-page.tsx';
+import { CaseFeedbackPage } from './case-feedback-page.tsx';
+import { InboxPage } from './inbox-page.tsx';
+import { ItemPage } from './item-page.tsx';
+import { LogFeedback } from './log-feedback.tsx';
 import { Nav } from './nav.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { ReasonsPage } from './reasons-page.tsx';
@@ -56,6 +60,7 @@ function Console({ api, path, signOut }: { api: Api; path: string; signOut: () =
       <header class="top">
         <h1 class="brand">Heed console</h1>
         <Nav path={path} />
+        <LogFeedback api={api} />
         <button type="button" class="quiet sign-out" onClick={signOut}>
           Sign out
         </button>
@@ -70,6 +75,10 @@ function Console({ api, path, signOut }: { api: Api; path: string; signOut: () =
 function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog }) {
   const response = /^\/responses\/([^/]+)$/.exec(path);
   if (response) return <ResponsePage key={response[1]} api={api} catalog={catalog} id={decodeURIComponent(response[1]!)} />;
+  const item = /^\/items\/([^/]+)$/.exec(path);
+  if (item) return <ItemPage key={item[1]} api={api} id={decodeURIComponent(item[1]!)} />;
+  if (path === '/inbox') return <InboxPage api={api} />;
+  if (path === '/cases') return <CaseFeedbackPage api={api} />;
   if (path === '/responses') return <ResponsesPage api={api} catalog={catalog} />;
   if (path === '/cancel') return <ReasonsPage key="cancel" api={api} catalog={catalog} kind="cancel" />;
   if (path === '/uninstall') return <ReasonsPage key="uninstall" api={api} catalog={catalog} kind="uninstall" />;

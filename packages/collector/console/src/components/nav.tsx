@@ -4,6 +4,8 @@ export const PAGES = [
   { path: '/', label: 'Overview' },
   { path: '/cancel', label: 'Cancel reasons' },
   { path: '/uninstall', label: 'Uninstall reasons' },
+  { path: '/inbox', label: 'Inbox' },
+  { path: '/cases', label: 'Case feedback' },
   { path: '/responses', label: 'Responses' },
   { path: '/triage', label: 'Triage' },
   { path: '/alerts', label: 'Alerts' },
