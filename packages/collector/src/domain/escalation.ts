@@ -6,7 +6,6 @@
  * most once per item (`store.escalations.escalate`). Rounds run under the store lease `escalation`, so
  * several collectors take turns; the marker makes a repeat harmless anyway.
  */
-import { randomUUID } from 'node:crypto';
 import type { HeedConfig, Owner } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import type { InboxEntry, Position, Store } from '../store/store.ts';
@@ -14,6 +13,7 @@ import { addBusinessDays } from './business-days.ts';
 import type { ChannelSettings } from './enqueue-alerts.ts';
 import { ownerAlerts } from './enqueue-alerts.ts';
 import type { DeliveryLog } from './delivery.ts';
+import { timeOrderedId } from './ids.ts';
 
 export interface EscalationDeps {
   store: Store;
@@ -65,7 +65,7 @@ export function acknowledgementDue(config: HeedConfig, entry: InboxEntry): Date 
 
 /** One round: escalates every item past its window, under the store lease; resolves to what this worker escalated. */
 export async function escalateDue(deps: EscalationDeps): Promise<Escalated[]> {
-  const { store, config, clock, workerId, newId = randomUUID } = deps;
+  const { store, config, clock, workerId, newId = timeOrderedId } = deps;
   const settings = config.escalation;
   if (!settings) return [];
   const now = clock();

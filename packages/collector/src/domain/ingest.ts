@@ -6,7 +6,6 @@
  * none, durably, and a repeat of the submission stores nothing and answers the first one's id. Grouping
  * answers that arrive together into one commit is the store's business, not the domain's.
  */
-import { randomUUID } from 'node:crypto';
 import { npsCategory, type Display, type HeedConfig, type IngestResult, type Submission } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
@@ -15,6 +14,7 @@ import { normaliseAnswers } from './answers.ts';
 import { catalogOf } from './catalog.ts';
 import { ownerAlerts, type ChannelSettings } from './enqueue-alerts.ts';
 import { routeResponse } from './routing.ts';
+import { timeOrderedId } from './ids.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -27,7 +27,7 @@ export interface IngestDeps {
 }
 
 export async function ingestSubmission(deps: IngestDeps, submission: Submission): Promise<IngestResult> {
-  const { store, config, clock, newId = randomUUID } = deps;
+  const { store, config, clock, newId = timeOrderedId } = deps;
   const catalog = catalogOf(config);
   const survey = catalog.survey(submission.projectKey, submission.surveyId);
   if (!survey.active) throw new errors.inactiveSurvey(survey.id);

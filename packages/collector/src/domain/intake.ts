@@ -5,7 +5,6 @@
  * answers the first item's id. Later changes to an original (a GitHub issue relabelled or closed) are
  * revisions of its item.
  */
-import { randomUUID } from 'node:crypto';
 import type { FeedbackDraft, HeedConfig, IntakeSource } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
@@ -13,6 +12,7 @@ import type { AlertDoc, ItemDoc, ItemRevision, Store } from '../store/store.ts';
 import { catalogOf } from './catalog.ts';
 import { ownerAlerts, type ChannelSettings } from './enqueue-alerts.ts';
 import { routeItem } from './routing.ts';
+import { timeOrderedId } from './ids.ts';
 
 export interface IntakeDeps {
   store: Store;
@@ -47,7 +47,7 @@ export function findFeedbackType(config: HeedConfig, idOrLabel: string): string 
 
 /** Routes and stores one draft with its alerts; a repeat of the same original answers `duplicate: true`. */
 export async function takeInFeedback(deps: IntakeDeps, draft: FeedbackDraft): Promise<IntakeResult> {
-  const { store, config, clock, newId = randomUUID } = deps;
+  const { store, config, clock, newId = timeOrderedId } = deps;
   assertFeedbackType(config, draft.feedbackType);
   const receivedAt = clock();
   const routing = routeItem(

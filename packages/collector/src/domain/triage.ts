@@ -3,13 +3,13 @@
  * tags. Every effective change is kept in the subject's history with its time and actor, and a newly assigned owner is alerted like a routed one (the
  * alerts are stored with the change, in one write).
  */
-import { randomUUID } from 'node:crypto';
 import type { HeedConfig, Routing, Triage, TriagePatch } from '@heed/shared';
 import { errors } from '../errors.ts';
 import type { ItemDoc, ResponseDoc, TriageUpdate } from '../store/store.ts';
 import { catalogOf } from './catalog.ts';
 import { ownerAlerts } from './enqueue-alerts.ts';
 import type { IngestDeps } from './ingest.ts';
+import { timeOrderedId } from './ids.ts';
 
 export type TriageDeps = Omit<IngestDeps, 'config'> & { config: HeedConfig };
 
@@ -56,7 +56,7 @@ async function triage<T extends TriageSubject>(deps: TriageDeps, target: TriageT
 
     const now = deps.clock();
     const alerts =
-      newOwner && changes.owner ? ownerAlerts(id, newOwner, deps.channels ?? { email: false }, now, deps.newId ?? randomUUID) : [];
+      newOwner && changes.owner ? ownerAlerts(id, newOwner, deps.channels ?? { email: false }, now, deps.newId ?? timeOrderedId) : [];
     const updated = await target.update(id, {
       expected: current.triage,
       next,
