@@ -149,6 +149,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX items_awaiting ON items (received_at, id) WHERE status = 'new' AND escalated_at IS NULL AND owner IS NOT NULL;
   CREATE INDEX items_escalated ON items (escalated_at DESC, id DESC) WHERE escalated_at IS NOT NULL;
   `,
+  // 4: an owner's items by triage status (the digest's open count, "my open items"), read from the index
+  // alone instead of every row the owner was ever routed.
+  `
+  CREATE INDEX items_owner_status ON items (owner, status, received_at DESC, id DESC, source);
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

@@ -142,6 +142,7 @@ describe('SQLite store files', () => {
       "SELECT source, doc FROM items WHERE feedback_type = 'product' ORDER BY occurred_at DESC, id DESC LIMIT 50",
       "SELECT doc FROM items WHERE +source = 'survey' AND kind = 'nps' ORDER BY received_at DESC, id DESC LIMIT 50",
       "SELECT doc FROM items WHERE +source = 'survey' ORDER BY received_at DESC, id DESC LIMIT 50",
+      "SELECT count(*) FROM items WHERE +source = 'survey' AND owner = 'x' AND status IN ('new', 'acknowledged')",
     ];
     for (const sql of queries) {
       const plan = plans(sql);
