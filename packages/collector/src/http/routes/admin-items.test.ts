@@ -109,6 +109,9 @@ describe('GET /v1/items/:id and PATCH /v1/items/:id', () => {
     expect(alerts.map((alert) => [alert.ownerId, alert.channel])).toEqual([['pm-growth', 'slack']]);
     expect((await admin('/v1/items?owner=pm-growth')).json().items.map((item: { id: string }) => item.id)).toEqual(['item-3', 'item-1']);
 
+    const named = await t.app.inject({ method: 'PATCH', url: '/v1/items/item-1', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-heed-actor': encodeURIComponent('Zoë PM') }, payload: { status: 'actioned' } });
+    expect(named.json().triage.history.at(-1)).toMatchObject({ actor: 'Zoë PM', changes: { status: { from: 'acknowledged', to: 'actioned' } } });
+
     const answer = await admin('/v1/items/resp-1', 'PATCH', { status: 'closed' });
     expect(answer.json()).toMatchObject({ id: 'resp-1', source: 'survey', triage: { status: 'closed' } });
     expect((await admin('/v1/items/item-1', 'PATCH', { owner: 'nobody' })).statusCode).toBe(400);

@@ -4,14 +4,14 @@
  * its history; a new owner is alerted.
  */
 import { Readable } from 'node:stream';
-import { ItemQuerySchema, TriagePatchSchema } from '@heed/shared';
+import { ActorHeadersSchema, ItemQuerySchema, TriagePatchSchema } from '@heed/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findEntry, itemsCsv, listItems, presentAnswerAsItem, presentEntry, presentItem } from '../../domain/items-query.ts';
 import { updateItemTriage, updateTriage } from '../../domain/triage.ts';
 import { errors } from '../../errors.ts';
 
-/** Who a triage change is recorded as: the admin token names no person. */
+/** Who a triage change is recorded as when the request names nobody (`X-Heed-Actor`): the token names no person. */
 const ADMIN_ACTOR = 'admin';
 
 const Params = z.object({ id: z.string().min(1).max(200) });
@@ -38,13 +38,14 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentEntry(entry);
   });
 
-  app.patch('/v1/items/:id', { schema: { params: Params, body: TriagePatchSchema }, config: { errorStatuses: [409] } }, async (request) => {
+  app.patch('/v1/items/:id', { schema: { params: Params, headers: ActorHeadersSchema, body: TriagePatchSchema }, config: { errorStatuses: [409] } }, async (request) => {
     const { id } = request.params;
+    const actor = request.headers['x-heed-actor'] ?? ADMIN_ACTOR;
     const entry = await findEntry(store, id);
     if (!entry) throw new errors.notFound(`item "${id}"`);
     const deps = { store, config, clock, channels: channelSettings };
     return entry.source === 'survey'
-      ? presentAnswerAsItem(await updateTriage(deps, id, request.body, ADMIN_ACTOR))
-      : presentItem(await updateItemTriage(deps, id, request.body, ADMIN_ACTOR));
+      ? presentAnswerAsItem(await updateTriage(deps, id, request.body, actor))
+      : presentItem(await updateItemTriage(deps, id, request.body, actor));
   });
 };
