@@ -70,6 +70,11 @@ describe.each(WIDTHS)('at %i px', (width) => {
     );
     expect(await csat.getByTestId('csat-legend').textContent()).toMatch(/^Week \d{1,2} \(.+\): CSAT \d+% \(95% interval \d+% to \d+%\), \d+ responses?$/);
 
+    // The numbers behind the chart, for screen readers and for reading off: one row per week with answers.
+    await csat.getByText('CSAT numbers per week').click();
+    expect(await csat.getByRole('region', { name: 'CSAT per week' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(8);
+    await csat.getByText('CSAT numbers per week').click();
+
     await csat.getByLabel('CSAT survey').selectOption('export-csat');
     await expect.poll(() => new URL(page.url()).searchParams.get('csat')).toBe('export-csat');
     await csat.locator('canvas').first().waitFor();

@@ -4,6 +4,7 @@ import type { CsatReport } from '../types.ts';
 import type { Catalog } from '../use-catalog.ts';
 import { useLoad } from '../use-load.ts';
 import { ChoiceSelect } from './choice-select.tsx';
+import { CsatPeriodsTable } from './csat-periods-table.tsx';
 import { CsatTrendChart } from './csat-trend-chart.tsx';
 import { ErrorNote } from './error-note.tsx';
 
@@ -73,6 +74,7 @@ export function CsatPanel({ api, catalog, query, survey, onSurvey }: CsatPanelPr
             ))}
           </dl>
           {total.responses === 0 ? <p class="empty">No CSAT answers in this range.</p> : <CsatTrendChart report={report} />}
+          <CsatPeriodsTable report={report} />
         </>
       )}
     </section>
