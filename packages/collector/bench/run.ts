@@ -32,6 +32,7 @@ import { writeBenchConfig } from './bench-config.ts';
 import { cpuCores, rssBytes } from './process-stats.ts';
 import { startHeed, startHelper, type Running, type RunningHeed } from './processes.ts';
 import { measureConsole, type ConsoleFigures } from './scale.ts';
+import { measureStore, type StoreFigures } from './store-ops.ts';
 import { sideBySide, type SideBySide } from './side-by-side.ts';
 import { renderTable, type Row } from './table.ts';
 import { ingestRequests, pageLoadRequests, type AlertCounter } from './workloads.ts';
@@ -173,6 +174,11 @@ const rows: Row[] = [];
 let exitCode = 0;
 try {
   const { dataDir, seed, seedNote } = await prepareData(work);
+  let storeFigures: StoreFigures | undefined;
+  if (parts.has('scale') && !mongoUri) {
+    log('\nthe store alone (no HTTP)');
+    storeFigures = await measureStore(dataDir, people, samples, log);
+  }
   const receiver = await startHelper('receiver.ts');
   running.push(receiver);
   const configPath = join(work, 'heed.bench.json');
@@ -251,6 +257,16 @@ try {
   rows.push(['RSS after start', mb(rssAfterStart), '< 300 MB', check(rssAfterStart < 300 * 1048576)]);
   for (const request of scale?.requests ?? []) {
     rows.push([`${request.name}: \`GET ${request.path.replace(/cursor=[^&]+/, 'cursor=…')}\``, `p50 ${ms(request.latency.p50)}, p95 ${ms(request.latency.p95)}`, 'p95 < 50 ms', check(request.latency.p95 < 50)]);
+  }
+  if (storeFigures) {
+    rows.push(['seenBy in the store (no HTTP)', `p50 ${ms(storeFigures.seenBy.p50)}, p95 ${ms(storeFigures.seenBy.p95)}`, '< 1 ms', check(storeFigures.seenBy.p95 < 1)]);
+    const { random, ordered } = storeFigures.record;
+    rows.push([
+      'recording an answer with its alert in the store, 32 in flight: random ids vs time-ordered ids',
+      `${random.perSecond.toFixed(0)}/s at ${random.cpuUs.toFixed(0)} us CPU vs ${ordered.perSecond.toFixed(0)}/s at ${ordered.cpuUs.toFixed(0)} us (ratio ${(ordered.perSecond / random.perSecond).toFixed(2)})`,
+      '',
+      '',
+    ]);
   }
   if (scale) rows.push(['seenBy: surveys GET with userId, one at a time', `p50 ${ms(scale.seenBy.p50)}, p95 ${ms(scale.seenBy.p95)}`, '< 1 ms', check(scale.seenBy.p95 < 1)]);
   if (scale) rows.push([`CSV export (\`GET /v1/responses.csv\`, ${scale.csv.rows.toLocaleString('en')} rows)`, `${scale.csv.seconds.toFixed(1)} s, peak RSS ${mb(scale.csv.peakRssBytes)}`, '< 30 s at < 350 MB', check(scale.csv.seconds < 30 && scale.csv.peakRssBytes < 350 * 1048576)]);
