@@ -95,6 +95,7 @@ describe.each(WIDTHS)('at %i px', (width) => {
     expect(await main.textContent()).toContain('self-managed');
     expect(await page.getByRole('link', { name: 'Call recording' }).getAttribute('href')).toBe('https://app.gong.example/call?id=8812');
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Inbox', exact: true }).getAttribute('aria-current')).toBe('page');
 
     const triage = page.locator('form.triage-form');
     await triage.getByLabel('Status').selectOption('acknowledged');

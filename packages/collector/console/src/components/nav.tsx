@@ -22,7 +22,7 @@ export function Nav({ path }: NavProps) {
       <ul>
         {PAGES.map((page) => (
           <li key={page.path}>
-            <Link to={page.path} current={page.path === path || (page.path !== '/' && path.startsWith(`${page.path}/`))}>
+            <Link to={page.path} current={page.path === path || (page.path !== '/' && path.startsWith(`${page.path}/`)) || (page.path === '/inbox' && path.startsWith('/items/'))}>
               {page.label}
             </Link>
           </li>
