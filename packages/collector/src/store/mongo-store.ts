@@ -13,6 +13,7 @@ import { mongoDisplays } from './mongo-displays.ts';
 import { mongoEscalations } from './mongo-escalations.ts';
 import { eraseRespondent } from './mongo-erasure.ts';
 import { mongoIntake } from './mongo-intake.ts';
+import { mongoIssues, registerIssueModels } from './mongo-issues.ts';
 import { mongoLeases } from './mongo-leases.ts';
 import { registerModels } from './mongo-models.ts';
 import { mongoReports } from './mongo-reports.ts';
@@ -53,11 +54,12 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   }
 
   const models = registerModels(connection);
+  const issueModels = registerIssueModels(connection);
   let transactions: boolean;
   try {
     transactions = await runsTransactions(connection);
     // One collection may back two models (`items`): its indexes are declared on one of them.
-    for (const model of Object.values(models)) await createIndexes(model, onWarning);
+    for (const model of [...Object.values(models), ...Object.values(issueModels)]) await createIndexes(model, onWarning);
   } catch (error) {
     await connection.close(true);
     throw new Error(`${where}: preparing the collections failed: ${(error as Error).message}`, { cause: error });
@@ -73,6 +75,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     leases: mongoLeases(context),
     reports: mongoReports(context),
     escalations: mongoEscalations(context),
+    issues: mongoIssues(context, issueModels),
     eraseRespondent: (userId) => eraseRespondent(context, userId),
     async ping() {
       try {

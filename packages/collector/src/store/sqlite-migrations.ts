@@ -154,6 +154,29 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX items_owner_status ON items (owner, status, received_at DESC, id DESC, source);
   `,
+  // 5: issues and features that feedback is linked to, by URL, with how many items ask for each (newest and
+  // most asked first), and one link per item, read from either side.
+  `
+  CREATE TABLE issues (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    state TEXT NOT NULL,
+    linked_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    asking INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX issues_newest ON issues (linked_at DESC, url DESC);
+  CREATE INDEX issues_asking ON issues (asking DESC, linked_at DESC, url DESC);
+  CREATE TABLE issue_links (
+    item_id TEXT PRIMARY KEY,
+    issue_url TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    account_id TEXT,
+    account_name TEXT,
+    plan TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX issue_links_by_issue ON issue_links (issue_url, at DESC, item_id);
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

@@ -13,6 +13,7 @@ import { migrate } from './sqlite-migrations.ts';
 import { sqliteAlerts } from './sqlite-alerts.ts';
 import { sqliteDisplays } from './sqlite-displays.ts';
 import { sqliteEscalations } from './sqlite-escalations.ts';
+import { sqliteIssues } from './sqlite-issues.ts';
 import { sqliteItems } from './sqlite-items.ts';
 import { sqliteLeases } from './sqlite-leases.ts';
 import { sqliteReports } from './sqlite-reports.ts';
@@ -66,6 +67,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     leases: sqliteLeases(db, commit),
     reports: sqliteReports(db),
     escalations: sqliteEscalations(db, commit),
+    issues: sqliteIssues(db, commit),
     eraseRespondent(userId) {
       return commit.run((): ErasureCounts => {
         let alerts = 0;

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertDoc, ResponseDoc, Store } from './store.ts';
 import { makeAlert, makeDisplay, makeItem, makeResponse } from './store-fixtures.ts';
 import { escalationCases } from './store-contract-escalations.ts';
+import { issueCases } from './store-contract-issues.ts';
 
 /**
  * What FerretDB 1.24 (SQLite backend) cannot be relied on for: it does not isolate concurrent updates of
@@ -328,6 +329,7 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
     });
 
     escalationCases(() => store, check);
+    issueCases(() => store);
 
     describe('displays', () => {
       it('records a display once per id', async () => {

@@ -284,6 +284,48 @@ export interface EscalationRepository {
   escalatedBetween(from: Date, to: Date, limit: number): Promise<InboxEntry[]>;
 }
 
+/** An issue or feature that feedback is linked to, keyed by its URL. */
+export interface IssueDoc {
+  url: string;
+  title?: string;
+  state: 'open' | 'closed';
+  /** When the first item was linked to it (the list's "newest first"). */
+  linkedAt: Date;
+  updatedAt: Date;
+  /** How many items are linked to it (the list's "most asked"). */
+  asking: number;
+}
+
+/** One item linked to an issue, with who asks (copied from the item when it is linked). */
+export interface IssueLinkDoc {
+  itemId: string;
+  url: string;
+  at: Date;
+  accountId?: string;
+  accountName?: string;
+  plan?: string;
+}
+
+/**
+ * Issues and the items linked to them: an item links to at most one issue; an issue is kept by URL with its
+ * title, its state and how many items ask for it, counted in the same commit as the link.
+ */
+export interface IssueRepository {
+  /** Links the item (replacing the link it had), creating the issue, open, when it is new; answers the issue. */
+  link(link: IssueLinkDoc, title?: string): Promise<IssueDoc>;
+  /** Removes the item's link; answers it, `null` when there was none. */
+  unlink(itemId: string): Promise<IssueLinkDoc | null>;
+  byUrl(url: string): Promise<IssueDoc | null>;
+  /** Up to `limit` issues, newest first (linkedAt, url) or most asked first (asking, linkedAt, url). */
+  list(sort: 'newest' | 'asking', limit: number): Promise<IssueDoc[]>;
+  /** The items linked to the issue, newest link first, up to `limit`. */
+  itemsOf(url: string, limit: number): Promise<IssueLinkDoc[]>;
+  /** The item's link, if any. */
+  linkOf(itemId: string): Promise<IssueLinkDoc | null>;
+  /** Sets the issue's state and/or title; `null` when there is no such issue. */
+  setState(url: string, change: { state?: IssueDoc['state']; title?: string }, at: Date): Promise<IssueDoc | null>;
+}
+
 export interface ErasureCounts {
   responses: number;
   displays: number;
@@ -299,6 +341,7 @@ export interface Store {
   readonly leases: LeaseRepository;
   readonly reports: ReportRepository;
   readonly escalations: EscalationRepository;
+  readonly issues: IssueRepository;
   /**
    * Erases a person (by user id): their responses, their displays and the alerts about their responses not
    * yet delivered. Report counts stay, anonymous.
