@@ -2,6 +2,7 @@ export * from './primitives.ts';
 export * from './nps.ts';
 export * from './csat.ts';
 export * from './survey.ts';
+export * from './survey-settings.ts';
 export * from './config.ts';
 export * from './submission.ts';
 export * from './response.ts';

@@ -24,6 +24,7 @@ function failingStore(error: Error): Store {
     reports: {} as never,
     items: {} as never,
     escalations: {} as never,
+    settings: {} as never,
     issues: { list: async () => Promise.reject(error) } as never,
     eraseRespondent: async () => Promise.reject(error),
     ping: async () => Promise.reject(error),

@@ -63,6 +63,7 @@ export function reportStoreFailures(store: Store): Store {
     reports: guarded(store.reports),
     items: guarded(store.items),
     escalations: guarded(store.escalations),
+    settings: guarded(store.settings),
     issues: guarded(store.issues),
     eraseRespondent: (userId) => store.eraseRespondent(userId).catch(unavailable),
     ping: () => store.ping().catch(unavailable),

@@ -18,6 +18,7 @@ import { mongoLeases } from './mongo-leases.ts';
 import { registerModels } from './mongo-models.ts';
 import { mongoReports } from './mongo-reports.ts';
 import { mongoResponses } from './mongo-responses.ts';
+import { mongoSettings, registerSettingsModels } from './mongo-settings.ts';
 import type { Store } from './store.ts';
 
 export interface MongoStoreOptions {
@@ -54,12 +55,13 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   }
 
   const models = registerModels(connection);
+  const settingsModels = registerSettingsModels(connection);
   const issueModels = registerIssueModels(connection);
   let transactions: boolean;
   try {
     transactions = await runsTransactions(connection);
     // One collection may back two models (`items`): its indexes are declared on one of them.
-    for (const model of [...Object.values(models), ...Object.values(issueModels)]) await createIndexes(model, onWarning);
+    for (const model of [...Object.values(models), ...Object.values(issueModels), ...Object.values(settingsModels)]) await createIndexes(model, onWarning);
   } catch (error) {
     await connection.close(true);
     throw new Error(`${where}: preparing the collections failed: ${(error as Error).message}`, { cause: error });
@@ -75,6 +77,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     leases: mongoLeases(context),
     reports: mongoReports(context),
     escalations: mongoEscalations(context),
+    settings: mongoSettings(settingsModels),
     issues: mongoIssues(context, issueModels),
     eraseRespondent: (userId) => eraseRespondent(context, userId),
     async ping() {

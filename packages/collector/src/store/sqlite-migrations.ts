@@ -177,6 +177,18 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX issue_links_by_issue ON issue_links (issue_url, at DESC, item_id);
   `,
+  // 6: survey settings edited in the console: every change kept, numbered in one sequence (the version a
+  // collector polls), a survey's changes newest first on an index.
+  `
+  CREATE TABLE survey_settings (
+    version INTEGER PRIMARY KEY,
+    survey_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX survey_settings_survey ON survey_settings (survey_id, version DESC);
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

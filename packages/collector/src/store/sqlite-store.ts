@@ -18,6 +18,7 @@ import { sqliteItems } from './sqlite-items.ts';
 import { sqliteLeases } from './sqlite-leases.ts';
 import { sqliteReports } from './sqlite-reports.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
+import { sqliteSettings } from './sqlite-settings.ts';
 import type { ErasureCounts, Store } from './store.ts';
 
 export interface SqliteStoreOptions {
@@ -67,6 +68,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     leases: sqliteLeases(db, commit),
     reports: sqliteReports(db),
     escalations: sqliteEscalations(db, commit),
+    settings: sqliteSettings(db, commit),
     issues: sqliteIssues(db, commit),
     eraseRespondent(userId) {
       return commit.run((): ErasureCounts => {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertDoc, ResponseDoc, Store } from './store.ts';
 import { makeAlert, makeDisplay, makeItem, makeResponse } from './store-fixtures.ts';
 import { escalationCases } from './store-contract-escalations.ts';
+import { settingsCases } from './store-contract-settings.ts';
 import { issueCases } from './store-contract-issues.ts';
 
 /**
@@ -329,6 +330,7 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
     });
 
     escalationCases(() => store, check);
+    settingsCases(() => store);
     issueCases(() => store);
 
     describe('displays', () => {

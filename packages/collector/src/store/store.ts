@@ -14,6 +14,7 @@
  * - answer every list from an index, page by keyset (never by offset) and stream large results, so that
  *   memory stays flat however much is stored.
  */
+import type { SettingsRepository } from './settings-repository.ts';
 import type { Alert, Channel, FeedbackSource, IntakeSource, NpsCategory, Plan, StoredItem, StoredResponse, SurveyKind, Triage, TriageStatus } from '@heed/shared';
 
 /** A stored survey response: the first kind of feedback item (source `survey`, source id = submission id). */
@@ -341,6 +342,7 @@ export interface Store {
   readonly leases: LeaseRepository;
   readonly reports: ReportRepository;
   readonly escalations: EscalationRepository;
+  readonly settings: SettingsRepository;
   readonly issues: IssueRepository;
   /**
    * Erases a person (by user id): their responses, their displays and the alerts about their responses not
