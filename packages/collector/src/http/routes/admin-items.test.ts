@@ -120,6 +120,15 @@ describe('GET /v1/items/:id and PATCH /v1/items/:id', () => {
   });
 });
 
+describe('erasure', () => {
+  it("takes an erased person's answers out of the inbox, items from other sources stay", async () => {
+    const erased = await t.app.inject({ method: 'DELETE', url: '/v1/respondents/u_1', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(erased.json()).toMatchObject({ erased: { responses: 1 } });
+    expect((await admin('/v1/items')).json().items.map((item: { id: string }) => item.id)).toEqual(['item-3', 'item-2', 'item-1']);
+    expect((await admin('/v1/items/resp-1')).statusCode).toBe(404);
+  });
+});
+
 describe('GET /v1/items.csv', () => {
   it('streams the selection as CSV with formula-safe cells', async () => {
     const res = await admin('/v1/items.csv?source=case');
