@@ -68,7 +68,8 @@ export type IssueState = z.infer<typeof IssueStateSchema>;
 
 /** Query of `GET /v1/issues`. */
 export const IssueQuerySchema = z.strictObject({
-  sort: z.enum(['newest', 'asks']).default('newest'),
+  /** Newest first, or by how many ask (`asking`). */
+  sort: z.enum(['newest', 'asking']).default('newest'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type IssueQuery = z.output<typeof IssueQuerySchema>;

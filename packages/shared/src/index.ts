@@ -16,3 +16,4 @@ export * from './intake-config.ts';
 export * from './follow-through.ts';
 export * from './answers.ts';
 export * from './hosted-page.ts';
+export * from './issue-summary.ts';

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requireAdminToken } from '../admin-auth.ts';
 import { adminAlertRoutes } from './admin-alerts.ts';
 import { adminCatalogRoutes } from './admin-catalog.ts';
+import { adminIssueRoutes } from './admin-issues.ts';
 import { adminItemRoutes } from './admin-items.ts';
 import { adminRespondentRoutes } from './admin-respondents.ts';
 import { adminResponseRoutes } from './admin-responses.ts';
@@ -20,6 +21,7 @@ export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }>
   await app.register(adminRespondentRoutes);
   await app.register(adminAlertRoutes);
   await app.register(adminItemRoutes);
+  await app.register(adminIssueRoutes);
   await app.register(adminCatalogRoutes);
   await app.register(reportRoutes);
   await app.register(csatReportRoutes);

@@ -8,8 +8,10 @@
 import { FeedbackDraftSchema, type FeedbackDraftInput, type GithubIntake } from '@heed/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { reviseFeedback, takeInFeedback, type IntakeDeps } from '../../domain/intake.ts';
+import { followIssue } from '../../domain/issues.ts';
 import { errors } from '../../errors.ts';
 import { githubStep, isStale } from '../../intake/github.ts';
+import { linkedIssueChange } from '../../intake/github-issues.ts';
 import { verifyGithub } from '../../intake/signatures.ts';
 import { formatIssues } from '../format-issues.ts';
 import { assertVerified, intakeDeps, intakeErrors, mediaType, parseJson, parseRawBodies, rawBody, type IntakeRouteOptions } from './intake-support.ts';
@@ -49,11 +51,15 @@ export const githubIntakeRoutes: FastifyPluginAsync<GithubRouteOptions> = async 
 
     const step = githubStep(event, payload, settings);
     request.log.info({ event, delivery, step: step.kind }, 'GitHub delivery');
+    // Feedback linked to this issue follows it: closed moves the items to actioned (domain/issues.ts).
+    const change = step.kind === 'invalid' ? null : linkedIssueChange(event, payload);
+    const followed = change ? await followIssue({ ...deps, config: app.heedConfig }, change, 'github') : null;
+    const linked = followed && { issue: followed.issue.url, state: followed.issue.state, actioned: followed.actioned };
     switch (step.kind) {
       case 'invalid':
         throw new errors.validation(step.message);
       case 'ignore':
-        return reply.status(200).send({ ignored: step.reason });
+        return reply.status(200).send(linked ?? { ignored: step.reason });
       case 'take': {
         const result = await take(deps, step.draft);
         return reply.status(result.duplicate ? 200 : 202).send(result);
@@ -61,7 +67,7 @@ export const githubIntakeRoutes: FastifyPluginAsync<GithubRouteOptions> = async 
       case 'revise': {
         const stored = await app.store.items.bySource('github', step.sourceId);
         if (!stored) {
-          if (!step.orTake) return reply.status(200).send({ ignored: 'not an item in Heed' });
+          if (!step.orTake) return reply.status(200).send(linked ?? { ignored: 'not an item in Heed' });
           const result = await take(deps, step.orTake);
           return reply.status(result.duplicate ? 200 : 202).send(result);
         }
