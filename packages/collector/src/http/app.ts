@@ -53,6 +53,8 @@ export interface AppOptions {
   followThrough?: false | { intervalMs?: number };
   /** The widget build served at `/widget/`; defaults to the widget package's `dist`. */
   widgetDir?: string;
+  /** How often survey settings edited on any collector are looked for, in ms (default 3000); `false`: never. */
+  settingsPollMs?: number | false;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
   /**
@@ -83,7 +85,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(securityHeaders);
-  await app.register(storePlugin, { store, config, clock, channels: notifyChannels({ fetch, ...(options.mailer && { mailer: options.mailer }) }) });
+  await app.register(storePlugin, {
+    store,
+    config,
+    clock,
+    channels: notifyChannels({ fetch, ...(options.mailer && { mailer: options.mailer }) }),
+    settingsPollMs: options.settingsPollMs,
+  });
   await app.register(errorHandling);
   await app.register(bodyParsers);
   await app.register(swagger, {

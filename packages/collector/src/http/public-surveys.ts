@@ -41,6 +41,24 @@ export function publicSurveysLookup(config: HeedConfig): PublicSurveysLookup {
   };
 }
 
+/**
+ * The survey lists of whatever config `current` answers now (the effective one, which changes when survey
+ * settings do): rebuilt once per config object, so between changes a request still gets bytes already
+ * serialised and hashed, and a change gives a new ETag.
+ */
+export function livePublicSurveysLookup(current: () => HeedConfig): PublicSurveysLookup {
+  let builtFor: HeedConfig | undefined;
+  let lookup: PublicSurveysLookup | undefined;
+  return (projectKey) => {
+    const config = current();
+    if (config !== builtFor || !lookup) {
+      lookup = publicSurveysLookup(config);
+      builtFor = config;
+    }
+    return lookup(projectKey);
+  };
+}
+
 /** A strong validator: the hash of the exact bytes sent. */
 export function strongEtag(payload: string): string {
   return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;

@@ -11,11 +11,11 @@ import { sendPage } from '../pages/layout.ts';
 const UNAVAILABLE = ['Survey not available', 'This survey is closed or the link is wrong. Thank you anyway!'] as const;
 
 export const hostedPageRoutes: FastifyPluginAsync = async (app) => {
-  // The config does not change while the collector runs: the active surveys by id, built once.
-  const activeSurveys = new Map(app.heedConfig.surveys.filter((survey) => survey.active).map((survey) => [survey.id, survey]));
+  // The effective config's active surveys (survey settings change them), read per request.
+  const activeSurvey = (id: string) => app.heedConfig.surveys.find((survey) => survey.id === id && survey.active);
   app.get<{ Params: { surveyId: string } }>('/s/:surveyId', { schema: { hide: true } }, async (request, reply) => {
     const surveyId = SlugSchema.safeParse(request.params.surveyId);
-    const survey = surveyId.success ? activeSurveys.get(surveyId.data) : undefined;
+    const survey = surveyId.success ? activeSurvey(surveyId.data) : undefined;
     if (!survey) return sendPage(reply, 404, messagePage(...UNAVAILABLE));
 
     const query = HostedPageQuerySchema.safeParse(request.query);

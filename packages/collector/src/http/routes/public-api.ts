@@ -11,7 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { IngestDeps } from '../../domain/ingest.ts';
 import { originSets } from '../origin-policy.ts';
 import { publicRoutes, SURVEYS_PATH, type PublicRequest } from '../public-routes.ts';
-import { publicSurveysLookup } from '../public-surveys.ts';
+import { livePublicSurveysLookup } from '../public-surveys.ts';
 
 export interface PublicApiOptions {
   /** Whether email alerts can be sent (an SMTP mailer is configured). */
@@ -35,9 +35,17 @@ const asPublicRequest = (request: FastifyRequest): PublicRequest => ({
 });
 
 export const publicApiRoutes: FastifyPluginAsync<PublicApiOptions> = async (app, { email }) => {
+  // Projects and their origins come from the file alone; surveys are the effective ones, read per request.
   const config = app.heedConfig;
-  const { store, clock, channelSettings } = app.services;
-  const deps: IngestDeps = { store, config, clock, channels: channelSettings };
+  const { store, clock, channelSettings, settings } = app.services;
+  const deps: IngestDeps = {
+    store,
+    get config() {
+      return settings.config;
+    },
+    clock,
+    channels: channelSettings,
+  };
   const origins = originSets(config);
 
   // One decision for every route here, made once per request by a set lookup: an origin some project
@@ -56,7 +64,7 @@ export const publicApiRoutes: FastifyPluginAsync<PublicApiOptions> = async (app,
     done();
   };
 
-  for (const route of publicRoutes({ deps, origins, surveys: publicSurveysLookup(config) })) {
+  for (const route of publicRoutes({ deps, origins, surveys: livePublicSurveysLookup(() => settings.config) })) {
     app.route({
       method: route.method,
       url: route.path,

@@ -1,0 +1,108 @@
+/**
+ * Survey settings edited while collectors run: each collector holds the effective config (the file's
+ * config with the stored settings applied, effective-config.ts), re-reads it when the store's settings
+ * version moves (polled every few seconds, and right after a change made here), and tells its listeners
+ * (the public survey list's cache) when it changed.
+ */
+import type { HeedConfig, SurveySettings } from '@heed/shared';
+import { errors } from '../errors.ts';
+import type { SettingsChange, SettingsRepository } from '../store/settings-repository.ts';
+import { effectiveConfig, withSettings, type EffectiveConfig } from './effective-config.ts';
+
+/** How often a collector looks at the settings version, by default. */
+export const DEFAULT_SETTINGS_POLL_MS = 3000;
+
+export interface LiveSettingsOptions {
+  file: HeedConfig;
+  settings: SettingsRepository;
+  /** Told when a poll fails (the store is down); the last effective config stays. */
+  onPollError?: (error: unknown) => void;
+}
+
+export class LiveSettings {
+  readonly #file: HeedConfig;
+  readonly #settings: SettingsRepository;
+  readonly #onPollError: (error: unknown) => void;
+  #effective: EffectiveConfig;
+  #refreshing: Promise<boolean> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #listeners = new Set<(effective: EffectiveConfig) => void>();
+
+  constructor({ file, settings, onPollError = () => {} }: LiveSettingsOptions) {
+    this.#file = file;
+    this.#settings = settings;
+    this.#onPollError = onPollError;
+    this.#effective = effectiveConfig(file, 0, []);
+  }
+
+  /** The effective config now. */
+  get config(): HeedConfig {
+    return this.#effective.config;
+  }
+
+  get effective(): EffectiveConfig {
+    return this.#effective;
+  }
+
+  /** Calls `listener` after each change of the effective config; answers a function that stops it. */
+  onChange(listener: (effective: EffectiveConfig) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Re-reads the settings if their version moved; `true` when the effective config changed. Calls never overlap. */
+  refresh(): Promise<boolean> {
+    if (this.#refreshing) return this.#refreshing.then(() => this.refresh());
+    const run = this.#read().finally(() => {
+      this.#refreshing = undefined;
+    });
+    this.#refreshing = run;
+    return run;
+  }
+
+  async #read(): Promise<boolean> {
+    const version = await this.#settings.version();
+    if (version === this.#effective.version) return false;
+    const current = await this.#settings.current();
+    this.#effective = effectiveConfig(this.#file, current.version, current.changes);
+    for (const listener of this.#listeners) listener(this.#effective);
+    return true;
+  }
+
+  /** Polls the version every `everyMs` until `stop()`. */
+  start(everyMs = DEFAULT_SETTINGS_POLL_MS): void {
+    this.stop();
+    this.#timer = setInterval(() => {
+      this.refresh().catch(this.#onPollError);
+    }, everyMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /**
+   * Replaces a survey's settings (a field left out takes the file's value again), after checking that the
+   * result is a valid survey; stores the change with its actor and time, then re-reads.
+   */
+  async save(surveyId: string, settings: SurveySettings, actor: string, at: Date): Promise<SettingsChange> {
+    const file = this.#file.surveys.find((survey) => survey.id === surveyId);
+    if (!file) throw new errors.notFound(`survey "${surveyId}"`);
+    const applied = withSettings(file, settings);
+    if ('issues' in applied) {
+      const problems = applied.issues.map((issue) => `body${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
+      throw new errors.validation(`these settings do not make a valid ${file.kind} survey: ${problems.join('; ')}`);
+    }
+    const change = await this.#settings.save({ surveyId, settings, actor, at });
+    await this.refresh();
+    return change;
+  }
+
+  /** A survey's changes, newest first. */
+  async history(surveyId: string, limit: number): Promise<SettingsChange[]> {
+    if (!this.#file.surveys.some((survey) => survey.id === surveyId)) throw new errors.notFound(`survey "${surveyId}"`);
+    return this.#settings.history(surveyId, limit);
+  }
+}
