@@ -3,7 +3,7 @@
  * so one inbox pages over every source on one index. An item and its alerts commit together.
  */
 import type Database from 'better-sqlite3';
-import type { IntakeSource } from '@heed/shared';
+import type { FeedbackSource, IntakeSource } from '@heed/shared';
 import type { GroupCommit } from './group-commit.ts';
 import { insertAlerts } from './sqlite-alerts.ts';
 import { decodeResponse, ms } from './sqlite-codec.ts';
@@ -180,5 +180,10 @@ export function sqliteItems(db: Database.Database, commit: GroupCommit): ItemRep
       }
     },
     updateTriage: (id, update) => commit.run(() => applyTriage(id, update)),
+    async countBySource(filter) {
+      const where = whereOf(filter);
+      const rows = statements.get(`SELECT source, count(*) AS n FROM items WHERE ${where.sql} GROUP BY source`).all(...where.params) as { source: FeedbackSource; n: number }[];
+      return Object.fromEntries(rows.map((row) => [row.source, row.n]));
+    },
   };
 }

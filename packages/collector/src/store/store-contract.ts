@@ -313,6 +313,10 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
         const streamed: string[] = [];
         for await (const entry of store.items.stream({ status: ['new'] })) streamed.push(entry.source === 'survey' ? entry.response._id : entry.item._id);
         expect(streamed).toEqual(ids);
+        expect(await store.items.countBySource({})).toEqual({ survey: 1, slack: 1, case: 1, email: 1 });
+        expect(await store.items.countBySource({ owner: 'pm-editor', from: at(1) })).toEqual({ survey: 1, slack: 1, case: 1 });
+        expect(await store.items.countBySource({ source: 'case' })).toEqual({ case: 1 });
+        expect(await store.items.countBySource({ region: 'nowhere' })).toEqual({});
       });
 
       it('updates an item\'s triage only from the triage the caller read', async () => {

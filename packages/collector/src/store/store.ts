@@ -148,6 +148,8 @@ export interface ItemRepository {
   /** Every source, newest first by (occurredAt, id). */
   page(filter: ItemFilter, limit: number, after?: Position): Promise<InboxEntry[]>;
   stream(filter: ItemFilter): AsyncIterable<InboxEntry>;
+  /** How many items match, per source (sources with none left out): counted, never read one by one. */
+  countBySource(filter: ItemFilter): Promise<Partial<Record<FeedbackSource, number>>>;
   /** Triage of an intake item, as `responses.updateTriage` does for answers. */
   updateTriage(id: string, update: TriageUpdate): Promise<ItemDoc | null | 'conflict'>;
 }
