@@ -7,6 +7,7 @@ import type { PresentedItem } from '../item-types.ts';
 import { feedbackTypeLabel, itemOwner, ownerName, sourceLabel, useInboxCatalog } from '../use-inbox-catalog.ts';
 import { useLoad } from '../use-load.ts';
 import { ErrorNote } from './error-note.tsx';
+import { IssuePanel } from './issue-panel.tsx';
 import { ItemTriageForm } from './item-triage-form.tsx';
 import { Link } from './link.tsx';
 import { describeChanges } from './response-page.tsx';
@@ -132,7 +133,8 @@ export function ItemPage({ api, id }: ItemPageProps) {
           </ol>
         )}
       </section>
-      <ResponseAlerts api={api} responseId={item.id} revision={itemOwner(item) ?? ''} />
+      <IssuePanel key={item.triage.issueUrl ?? ''} api={api} itemId={item.id} {...(item.triage.issueUrl !== undefined && { issueUrl: item.triage.issueUrl })} onLinked={() => void api.get<PresentedItem>(`/v1/items/${encodeURIComponent(item.id)}`).then(setItem)} />
+      <ResponseAlerts api={api} responseId={item.id} revision={itemOwner(item) ?? ''} subject="feedback" />
     </>
   );
 }

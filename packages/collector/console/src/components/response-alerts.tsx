@@ -11,10 +11,12 @@ export interface ResponseAlertsProps {
   responseId: string;
   /** Changes when the response's owner changed (a new owner gets new alerts). */
   revision: string;
+  /** What the alerts are about, in the empty note: a response, or an item from another source. */
+  subject?: string;
 }
 
 /** The alerts one response caused (one per owner and channel: a few), with their delivery state and every attempt. */
-export function ResponseAlerts({ api, responseId, revision }: ResponseAlertsProps) {
+export function ResponseAlerts({ api, responseId, revision, subject = 'response' }: ResponseAlertsProps) {
   const [round, setRound] = useState(0);
   const load = useLoad(() => getAll<PresentedAlert>(api, '/v1/alerts', { responseId }, 4), [api, responseId, revision, round]);
   return (
@@ -24,7 +26,7 @@ export function ResponseAlerts({ api, responseId, revision }: ResponseAlertsProp
       {load.loading && !load.data && <p class="loading">Loading…</p>}
       {load.data &&
         (load.data.items.length === 0 ? (
-          <p class="empty">No alerts: nobody was notified of this response.</p>
+          <p class="empty">No alerts: nobody was notified of this {subject}.</p>
         ) : (
           <ul class="alerts">
             {load.data.items.map((alert) => (
