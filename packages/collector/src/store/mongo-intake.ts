@@ -11,8 +11,8 @@ import { claimOf, completeRecords, newClaim, pendingUntil, resumeRecord } from '
 import { entryOf, fromIntakeItem, inboxQuery, intakeWords, NEWEST_FIRST, SURVEY_SOURCE, toIntakeItem, WITHOUT_STORAGE_FIELDS } from './mongo-items.ts';
 import { alertsNotIn, INTAKE_ITEMS, updateTriage } from './mongo-triage.ts';
 import type { AlertDoc, InboxEntry, ItemDoc, ItemFilter, ItemRepository, Position } from './store.ts';
+import { keysetStream, STREAM_BATCH } from './keyset-stream.ts';
 
-const STREAM_BATCH = 1000;
 const STRICT_ITEM = StoredItemSchema.strict();
 const STRICT_ALERT = AlertSchema.strict();
 
@@ -96,17 +96,7 @@ export function mongoIntake(context: MongoContext): ItemRepository {
       return found ? fromIntakeItem(found) : null;
     },
     page,
-    async *stream(filter) {
-      let after: Position | undefined;
-      for (;;) {
-        // A batch at a time: no cursor stays open while the consumer takes its time.
-        const batch = await page(filter, STREAM_BATCH, after);
-        yield* batch;
-        const last = batch.at(-1);
-        if (batch.length < STREAM_BATCH || !last) return;
-        after = last.source === 'survey' ? { at: last.response.receivedAt, id: last.response._id } : { at: last.item.occurredAt, id: last.item._id };
-      }
-    },
+    stream: (filter) => keysetStream((after) => page(filter, STREAM_BATCH, after), (last) => (last.source === 'survey' ? { at: last.response.receivedAt, id: last.response._id } : { at: last.item.occurredAt, id: last.item._id })),
     updateTriage: (id, update) => updateTriage(context, INTAKE_ITEMS, id, update),
     async countBySource(filter) {
       // One count per source on the inbox indexes: a `$group` would read every match, and FerretDB 1.24

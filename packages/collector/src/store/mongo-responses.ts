@@ -13,8 +13,8 @@ import { createRecordBatcher } from './mongo-record-batch.ts';
 import { fromItem, NEWEST_FIRST, responseQuery, SURVEY_SOURCE, toItem, WITHOUT_STORAGE_FIELDS } from './mongo-items.ts';
 import { alertsNotIn, SURVEY_ITEMS, updateTriage } from './mongo-triage.ts';
 import type { AlertDoc, Position, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally } from './store.ts';
+import { keysetStream, STREAM_BATCH } from './keyset-stream.ts';
 
-const STREAM_BATCH = 1000;
 const STRICT_RESPONSE = StoredResponseSchema.strict();
 const STRICT_ALERT = AlertSchema.strict();
 
@@ -65,17 +65,7 @@ export function mongoResponses(context: MongoContext): ResponseRepository {
       return item ? fromItem(item) : null;
     },
     page,
-    async *stream(filter) {
-      let after: Position | undefined;
-      for (;;) {
-        // A batch at a time: no cursor stays open while the consumer takes its time.
-        const batch = await page(filter, STREAM_BATCH, after);
-        yield* batch;
-        const last = batch.at(-1);
-        if (batch.length < STREAM_BATCH || !last) return;
-        after = { at: last.receivedAt, id: last._id };
-      }
-    },
+    stream: (filter) => keysetStream((after) => page(filter, STREAM_BATCH, after), (last) => ({ at: last.receivedAt, id: last._id })),
     count: (filter) => items.countDocuments(responseQuery(filter)),
     async tally(filter) {
       const tally: ResponseTally = { responses: 0, comments: 0, promoters: 0, passives: 0, detractors: 0, reasons: { cancel: {}, uninstall: {} } };

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { GroupCommit } from './group-commit.ts';
 import { dateOrUndefined, ms } from './sqlite-codec.ts';
+import { Conditions } from './sqlite-conditions.ts';
 import { StatementCache } from './statement-cache.ts';
 import type { AlertAttempt, AlertDoc, AlertFilter, AlertRepository } from './store.ts';
 
@@ -120,23 +121,9 @@ export function sqliteAlerts(db: Database.Database, commit: GroupCommit): AlertR
       return row ? alertOf(row) : null;
     },
     async page(filter: AlertFilter, limit, after) {
-      const parts: string[] = [];
-      const params: (string | number)[] = [];
-      const eq = (column: string, value: string | undefined) => {
-        if (value === undefined) return;
-        parts.push(`${column} = ?`);
-        params.push(value);
-      };
-      eq('status', filter.status);
-      eq('owner_id', filter.ownerId);
-      eq('channel', filter.channel);
-      eq('response_id', filter.responseId);
-      if (after) {
-        parts.push('(created_at, id) < (?, ?)');
-        params.push(ms(after.at), after.id);
-      }
-      const where = parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`;
-      const rows = statements.get(`SELECT * FROM alerts ${where} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, limit) as AlertRow[];
+      const where = new Conditions().eq('status', filter.status).eq('owner_id', filter.ownerId).eq('channel', filter.channel).eq('response_id', filter.responseId);
+      if (after) where.add('(created_at, id) < (?, ?)', ms(after.at), after.id);
+      const rows = statements.get(`SELECT * FROM alerts WHERE ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...where.params, limit) as AlertRow[];
       return rows.map(alertOf);
     },
     async attempts(id) {

@@ -7,11 +7,11 @@ import type { FeedbackSource, IntakeSource } from '@heed/shared';
 import type { GroupCommit } from './group-commit.ts';
 import { insertAlerts } from './sqlite-alerts.ts';
 import { decodeResponse, ms } from './sqlite-codec.ts';
-import { searchCondition } from './sqlite-search.ts';
+import { Conditions } from './sqlite-conditions.ts';
+import { keysetStream, STREAM_BATCH } from './keyset-stream.ts';
 import { StatementCache } from './statement-cache.ts';
 import type { AlertDoc, InboxEntry, ItemDoc, ItemFilter, ItemRepository, ItemRevision, Position, TriageUpdate } from './store.ts';
 
-const STREAM_BATCH = 1000;
 /** Items belong to no project; the column is for survey answers. */
 const NO_PROJECT = '';
 const KIND = 'feedback';
@@ -34,38 +34,17 @@ function entryOf(row: { source: string; doc: string }): InboxEntry {
     : { source: row.source as IntakeSource, item: decodeItem(row.doc) };
 }
 
-function whereOf(filter: ItemFilter): { sql: string; params: (string | number)[] } {
-  const parts: string[] = [];
-  const params: (string | number)[] = [];
-  const eq = (column: string, value: string | undefined) => {
-    if (value === undefined) return;
-    parts.push(`${column} = ?`);
-    params.push(value);
-  };
-  eq('source', filter.source);
-  eq('feedback_type', filter.feedbackType);
-  eq('product_area', filter.productArea);
-  eq('plan', filter.plan);
-  eq('region', filter.region);
-  eq('owner', filter.owner);
-  if (filter.status !== undefined) {
-    parts.push(filter.status.length === 0 ? '0' : `status IN (${filter.status.map(() => '?').join(', ')})`);
-    params.push(...filter.status);
-  }
-  if (filter.from !== undefined) {
-    parts.push('occurred_at >= ?');
-    params.push(ms(filter.from));
-  }
-  if (filter.to !== undefined) {
-    parts.push('occurred_at < ?');
-    params.push(ms(filter.to));
-  }
-  if (filter.search !== undefined) {
-    const search = searchCondition(filter.search);
-    parts.push(search.sql);
-    params.push(...search.params);
-  }
-  return { sql: parts.length === 0 ? '1' : parts.join(' AND '), params };
+function whereOf(filter: ItemFilter): Conditions {
+  return new Conditions()
+    .eq('source', filter.source)
+    .eq('feedback_type', filter.feedbackType)
+    .eq('product_area', filter.productArea)
+    .eq('plan', filter.plan)
+    .eq('region', filter.region)
+    .eq('owner', filter.owner)
+    .in('status', filter.status)
+    .range('occurred_at', filter.from, filter.to)
+    .search(filter.search);
 }
 
 /** The text an item is found by: its title and its text. */
@@ -169,16 +148,11 @@ export function sqliteItems(db: Database.Database, commit: GroupCommit): ItemRep
     async page(filter, limit, after) {
       return page(filter, limit, after);
     },
-    async *stream(filter) {
-      let after: Position | undefined;
-      for (;;) {
-        const batch = page(filter, STREAM_BATCH, after);
-        yield* batch;
-        const last = batch.at(-1);
-        if (batch.length < STREAM_BATCH || !last) return;
-        after = last.source === 'survey' ? { at: last.response.receivedAt, id: last.response._id } : { at: last.item.occurredAt, id: last.item._id };
-      }
-    },
+    stream: (filter) =>
+      keysetStream(
+        (after) => page(filter, STREAM_BATCH, after),
+        (last) => (last.source === 'survey' ? { at: last.response.receivedAt, id: last.response._id } : { at: last.item.occurredAt, id: last.item._id }),
+      ),
     updateTriage: (id, update) => commit.run(() => applyTriage(id, update)),
     async countBySource(filter) {
       const where = whereOf(filter);

@@ -6,61 +6,42 @@ import type Database from 'better-sqlite3';
 import type { GroupCommit } from './group-commit.ts';
 import { decodeResponse, encodeResponse, ms } from './sqlite-codec.ts';
 import { insertAlerts } from './sqlite-alerts.ts';
-import { searchCondition } from './sqlite-search.ts';
+import { Conditions, type Param } from './sqlite-conditions.ts';
+import { keysetStream, STREAM_BATCH } from './keyset-stream.ts';
 import { StatementCache } from './statement-cache.ts';
 import type { AlertDoc, Position, ResponseCriteria, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally, TriageUpdate } from './store.ts';
 
-const STREAM_BATCH = 1000;
 const SOURCE = 'survey';
-
-type Param = string | number;
 
 /** The filter as a SQL condition over `items`, with its parameters. */
 function whereOf(filter: ResponseFilter): { sql: string; params: Param[] } {
-  const params: Param[] = [];
-  const criteria = (c: ResponseCriteria): string[] => {
-    const parts: string[] = [];
-    const eq = (column: string, value: Param | undefined) => {
-      if (value === undefined) return;
-      parts.push(`${column} = ?`);
-      params.push(value);
-    };
-    eq('survey_id', c.surveyId);
-    eq('kind', c.kind);
-    eq('category', c.category);
-    eq('plan', c.plan);
-    eq('product_area', c.productArea);
-    eq('owner', c.owner);
-    if (c.hasComment !== undefined) parts.push(c.hasComment ? 'has_comment = 1' : 'has_comment = 0');
-    if (c.status !== undefined) {
-      parts.push(c.status.length === 0 ? '0' : `status IN (${c.status.map(() => '?').join(', ')})`);
-      params.push(...c.status);
-    }
-    if (c.from !== undefined) {
-      parts.push('received_at >= ?');
-      params.push(ms(c.from));
-    }
-    if (c.to !== undefined) {
-      parts.push('received_at < ?');
-      params.push(ms(c.to));
-    }
-    if (c.search !== undefined) {
-      const search = searchCondition(c.search);
-      parts.push(search.sql);
-      params.push(...search.params);
-    }
-    return parts;
+  const criteria = (c: ResponseCriteria) =>
+    new Conditions()
+      .eq('survey_id', c.surveyId)
+      .eq('kind', c.kind)
+      .eq('category', c.category)
+      .eq('plan', c.plan)
+      .eq('product_area', c.productArea)
+      .eq('owner', c.owner)
+      .in('status', c.status)
+      .range('received_at', c.from, c.to)
+      .search(c.search);
+  // Literal, not a parameter: only then can the planner use the partial index of commented answers.
+  const commented = (c: ResponseCriteria) => {
+    const where = criteria(c);
+    return c.hasComment === undefined ? where : where.add(c.hasComment ? 'has_comment = 1' : 'has_comment = 0');
   };
   // Unary `+`: only survey answers, without letting the source index displace the time-ordered ones.
-  const parts = [`+source = '${SOURCE}'`, ...criteria(filter)];
+  const where = commented(filter).add(`+source = '${SOURCE}'`);
   if (filter.anyOf !== undefined) {
     const alternatives = filter.anyOf.map((c) => {
-      const inner = criteria(c);
-      return inner.length === 0 ? '1' : `(${inner.join(' AND ')})`;
+      const inner = commented(c);
+      where.params.push(...inner.params);
+      return `(${inner.sql})`;
     });
-    parts.push(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
+    where.add(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
   }
-  return { sql: parts.join(' AND '), params };
+  return { sql: where.sql, params: where.params };
 }
 
 export function sqliteResponses(db: Database.Database, commit: GroupCommit): ResponseRepository {
@@ -149,17 +130,7 @@ export function sqliteResponses(db: Database.Database, commit: GroupCommit): Res
     async page(filter, limit, after) {
       return page(filter, limit, after);
     },
-    async *stream(filter) {
-      let after: Position | undefined;
-      for (;;) {
-        // A batch at a time, so no statement stays open across the consumer's awaits.
-        const batch = page(filter, STREAM_BATCH, after);
-        yield* batch;
-        const last = batch.at(-1);
-        if (batch.length < STREAM_BATCH || !last) return;
-        after = { at: last.receivedAt, id: last._id };
-      }
-    },
+    stream: (filter) => keysetStream((after) => page(filter, STREAM_BATCH, after), (last) => ({ at: last.receivedAt, id: last._id })),
     async count(filter) {
       const where = whereOf(filter);
       return statements.get(`SELECT count(*) FROM items WHERE ${where.sql}`, true).get(...where.params) as number;
