@@ -18,6 +18,7 @@ export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** A file the admin API answers (CSV export): read with the token, since a plain link carries none. */
   download(path: string, query: Query, fallbackName: string): Promise<Download>;
 }
@@ -72,6 +73,7 @@ export function createApi({ token, onUnauthorized, actor = readActor, fetch = gl
     get: (path, query = {}) => json('GET', withQuery(path, query)),
     patch: (path, body) => json('PATCH', path, body),
     post: (path, body) => json('POST', path, body),
+    put: (path, body) => json('PUT', path, body),
     async download(path, query, fallbackName) {
       const response = await send('GET', withQuery(path, query), undefined, '*/*');
       const disposition = response.headers.get('content-disposition') ?? '';

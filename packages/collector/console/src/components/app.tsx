@@ -13,6 +13,8 @@ import { OverviewPage } from './overview-page.tsx';
 import { ReasonsPage } from './reasons-page.tsx';
 import { ResponsePage } from './response-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
+import { SurveyPage } from './survey-page.tsx';
+import { SurveysPage } from './surveys-page.tsx';
 import { TeamUpdatePage } from './team-update-page.tsx';
 import { TokenForm } from './token-form.tsx';
 import { TriageList } from './triage-list.tsx';
@@ -77,6 +79,9 @@ function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog
   if (response) return <ResponsePage key={response[1]} api={api} catalog={catalog} id={decodeURIComponent(response[1]!)} />;
   const item = /^\/items\/([^/]+)$/.exec(path);
   if (item) return <ItemPage key={item[1]} api={api} id={decodeURIComponent(item[1]!)} />;
+  const survey = /^\/surveys\/([^/]+)$/.exec(path);
+  if (survey) return <SurveyPage key={survey[1]} api={api} id={decodeURIComponent(survey[1]!)} />;
+  if (path === '/surveys') return <SurveysPage api={api} />;
   if (path === '/inbox') return <InboxPage api={api} />;
   if (path === '/cases') return <CaseFeedbackPage api={api} />;
   if (path === '/responses') return <ResponsesPage api={api} catalog={catalog} />;

@@ -9,6 +9,7 @@ export const PAGES = [
   { path: '/responses', label: 'Responses' },
   { path: '/triage', label: 'Triage' },
   { path: '/alerts', label: 'Alerts' },
+  { path: '/surveys', label: 'Surveys' },
   { path: '/team-update', label: 'Team update' },
 ];
 

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import type { Api } from '../api.ts';
+import type { ListedSurvey, SettingsChangeView } from '../survey-form.ts';
+import { useLoad } from '../use-load.ts';
+import { ActorField } from './actor-field.tsx';
+import { ErrorNote } from './error-note.tsx';
+import { Link } from './link.tsx';
+import { SurveyHistory } from './survey-history.tsx';
+import { SurveySettingsForm } from './survey-settings-form.tsx';
+import '../surveys.css';
+
+export interface SurveyPageProps {
+  api: Api;
+  id: string;
+}
+
+/** One survey: its tunable settings to edit, where they come from, and every change with who made it. */
+export function SurveyPage({ api, id }: SurveyPageProps) {
+  const [round, setRound] = useState(0);
+  const list = useLoad(() => api.get<{ surveys: ListedSurvey[] }>('/v1/surveys'), [api, round]);
+  const history = useLoad(() => api.get<{ items: SettingsChangeView[] }>(`/v1/surveys/${encodeURIComponent(id)}/history`), [api, id, round]);
+  const entry = list.data?.surveys.find((survey) => survey.id === id);
+  return (
+    <>
+      <p class="back">
+        <Link to="/surveys">All surveys</Link>
+      </p>
+      <section aria-labelledby="survey-title">
+        <h2 id="survey-title">Survey {id}</h2>
+        {list.error && <ErrorNote error={list.error} />}
+        {list.loading && !list.data && <p class="loading">Loading…</p>}
+        {list.data && !entry && <p class="error" role="alert">The config file has no survey "{id}".</p>}
+        {entry && (
+          <>
+            <p class="meta">
+              {entry.kind} · project {entry.project} · product area {entry.productArea} ·{' '}
+              {entry.source === 'console' ? 'settings changed in the console' : 'as in the config file'}
+            </p>
+            {entry.ignored && <p class="error">Stored settings are ignored, they no longer fit the config file: {entry.ignored}</p>}
+            <ActorField />
+            {/* A new form per stored version: after a save it shows what is now served. */}
+            <SurveySettingsForm key={`${entry.id}:${entry.change?.version ?? 0}`} api={api} entry={entry} onSaved={() => setRound((n) => n + 1)} />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="survey-history-title">
+        <h2 id="survey-history-title">History</h2>
+        {history.error && <ErrorNote error={history.error} />}
+        {history.data && <SurveyHistory changes={history.data.items} />}
+      </section>
+    </>
+  );
+}
