@@ -6,6 +6,7 @@ import { useToken } from '../use-token.ts';
 import { AlertsPage } from './alerts-page.tsx';
 import { CaseFeedbackPage } from './case-feedback-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
+import { IssuesPage } from './issues-page.tsx';
 import { ItemPage } from './item-page.tsx';
 import { LogFeedback } from './log-feedback.tsx';
 import { Nav } from './nav.tsx';
@@ -83,6 +84,7 @@ function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog
   if (survey) return <SurveyPage key={survey[1]} api={api} id={decodeURIComponent(survey[1]!)} />;
   if (path === '/surveys') return <SurveysPage api={api} />;
   if (path === '/inbox') return <InboxPage api={api} />;
+  if (path === '/issues') return <IssuesPage api={api} />;
   if (path === '/cases') return <CaseFeedbackPage api={api} />;
   if (path === '/responses') return <ResponsesPage api={api} catalog={catalog} />;
   if (path === '/cancel') return <ReasonsPage key="cancel" api={api} catalog={catalog} kind="cancel" />;

@@ -6,6 +6,7 @@ export const PAGES = [
   { path: '/uninstall', label: 'Uninstall reasons' },
   { path: '/inbox', label: 'Inbox' },
   { path: '/cases', label: 'Case feedback' },
+  { path: '/issues', label: 'Issues' },
   { path: '/responses', label: 'Responses' },
   { path: '/triage', label: 'Triage' },
   { path: '/alerts', label: 'Alerts' },

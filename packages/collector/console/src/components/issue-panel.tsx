@@ -1,0 +1,56 @@
+import type { IssueSummary } from '@heed/shared';
+import { useState } from 'preact/hooks';
+import type { Api } from '../api.ts';
+
+export interface IssuePanelProps {
+  api: Api;
+  itemId: string;
+  /** The issue the item is linked to now, if any. */
+  issueUrl?: string;
+  onLinked: () => void;
+}
+
+/** Links the item to an issue or feature (URL and title), which counts it among those asking in Issues. */
+export function IssuePanel({ api, itemId, issueUrl = '', onLinked }: IssuePanelProps) {
+  const [url, setUrl] = useState(issueUrl);
+  const [title, setTitle] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [note, setNote] = useState<{ error: boolean; text: string } | undefined>(undefined);
+
+  async function link(event: Event) {
+    event.preventDefault();
+    setSaving(true);
+    setNote(undefined);
+    try {
+      const { issue } = await api.post<{ issue: IssueSummary }>(`/v1/items/${encodeURIComponent(itemId)}/issue`, { url: url.trim(), ...(title.trim() && { title: title.trim() }) });
+      setNote({ error: false, text: `Linked; ${issue.asking} ${issue.asking === 1 ? 'item asks' : 'items ask'} for it.` });
+      onLinked();
+    } catch (failure) {
+      setNote({ error: true, text: `Not linked: ${(failure as Error).message}` });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="issue-title">
+      <h2 id="issue-title">Issue</h2>
+      <form class="triage-form" onSubmit={(event) => void link(event)}>
+        <label>
+          <span>Issue or feature URL</span>
+          <input type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://github.com/org/repo/issues/1" />
+        </label>
+        <label>
+          <span>Title (optional)</span>
+          <input type="text" maxLength={500} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        </label>
+        <button type="submit" disabled={saving}>
+          {saving ? 'Linking…' : 'Link issue'}
+        </button>
+        <p class={note?.error ? 'error' : 'hint'} role="status" aria-live="polite">
+          {note?.text ?? ''}
+        </p>
+      </form>
+    </section>
+  );
+}

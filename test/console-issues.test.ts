@@ -1,0 +1,99 @@
+/**
+ * The console's Issues view in real Chromium at 390 and 1280 px: issues with the feedback linked to them,
+ * how many ask, which customers and plans, newest first or most asked first (kept in the URL), and the item
+ * page's Issue panel linking one more. Each view: no horizontal page overflow, axe WCAG 2.2 A/AA clean in
+ * light and dark, no console errors.
+ */
+import type { FeedbackDraftInput } from '@heed/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalOverflow, openConsole, openView, screenshot, WIDTHS, type ConsolePage } from './helpers/console-browser.ts';
+import { startCollector, TEST_ADMIN_TOKEN, type RunningCollector } from './helpers/start-collector.ts';
+import { launchChromium } from './helpers/widget-browser.ts';
+
+const SSO = 'https://github.com/acme/app/issues/7';
+const EXPORT = 'https://roadmap.example.com/features/csv-export';
+
+let browser: Browser;
+let collector: RunningCollector;
+const ids: string[] = [];
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${collector.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function checkView({ page, problems }: ConsolePage, name: string, width: (typeof WIDTHS)[number]): Promise<void> {
+  await expectNoHorizontalOverflow(page);
+  await expectAccessible(page);
+  await screenshot(page, name, width);
+  expect(problems).toEqual([]);
+}
+
+const rows = (page: Page) => page.getByRole('region', { name: 'Issues table' }).locator('tbody tr');
+const firstIssue = (page: Page) => rows(page).first().locator('td').first().textContent();
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  collector = await startCollector({ fetch: async () => new Response('ok', { status: 200 }) });
+  const customers = [
+    { accountId: 'acc-globex', accountName: 'Globex', plan: 'saas' },
+    { accountId: 'acc-initech', accountName: 'Initech <b>', plan: 'self-managed' },
+    { accountId: 'acc-globex', accountName: 'Globex', plan: 'saas' },
+    { accountName: 'Umbrella', plan: 'saas' },
+    { accountName: 'Hooli', plan: 'saas' },
+  ];
+  for (const [n, customer] of customers.entries()) {
+    const draft: FeedbackDraftInput = { source: 'manual', sourceId: `issues-${n}`, title: `Ask ${n}`, text: `Feedback ${n}`, customer };
+    ids.push((await admin<{ id: string }>('POST', '/v1/feedback', draft)).id);
+  }
+  await admin('POST', `/v1/items/${ids[0]}/issue`, { url: EXPORT, title: 'CSV export' });
+  await admin('POST', `/v1/items/${ids[4]}/issue`, { url: EXPORT });
+  await admin('POST', `/v1/items/${ids[1]}/issue`, { url: SSO, title: 'Single sign-on with Okta' });
+  await admin('POST', `/v1/items/${ids[2]}/issue`, { url: SSO });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+});
+
+describe.each(WIDTHS)('at %i px', (width) => {
+  it('issues: who asks, newest or most asked first, and an item linked from its page', async () => {
+    const view = await openConsole(browser, collector.url, width);
+    const { page } = view;
+    await openView(page, 'Issues');
+    await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(2);
+    // Newest first: SSO was linked last.
+    expect(await firstIssue(page)).toBe('Single sign-on with Okta');
+    const sso = rows(page).first();
+    expect(await sso.locator('td').nth(2).textContent()).toBe('2');
+    expect(await sso.locator('td').nth(3).textContent()).toBe('Globex, Initech <b>');
+    expect(await sso.locator('td').nth(4).textContent()).toBe('saas, self-managed');
+    await checkView(view, 'issues', width);
+
+    // The item page links one more item to the CSV export: it becomes the most asked.
+    await page.goto(`${collector.url}/console/items/${ids[3]}`);
+    const panel = page.getByRole('region', { name: 'Issue' });
+    await panel.getByLabel('Issue or feature URL').fill(EXPORT);
+    await panel.getByRole('button', { name: 'Link issue' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Linked; \d items ask for it\.$/);
+    await expect.poll(() => page.locator('ol.history').textContent()).toContain(EXPORT);
+    await checkView(view, 'item-issue', width);
+
+    await openView(page, 'Issues');
+    await page.getByRole('button', { name: 'Asking' }).click();
+    await expect.poll(() => page.url()).toContain('sort=asking');
+    await expect.poll(() => firstIssue(page)).toBe('CSV export');
+    expect(await page.getByRole('columnheader', { name: 'Asking' }).getAttribute('aria-sort')).toBe('descending');
+    await checkView(view, 'issues-asking', width);
+    await page.getByRole('button', { name: 'Linked' }).click();
+    await expect.poll(() => firstIssue(page)).toBe('Single sign-on with Okta');
+    await view.context.close();
+  });
+});
