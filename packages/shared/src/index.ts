@@ -3,6 +3,7 @@ export * from './nps.ts';
 export * from './csat.ts';
 export * from './survey.ts';
 export * from './survey-settings.ts';
+export * from './route-test.ts';
 export * from './config.ts';
 export * from './submission.ts';
 export * from './response.ts';

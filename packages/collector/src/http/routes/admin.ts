@@ -7,6 +7,7 @@ import { adminIssueRoutes } from './admin-issues.ts';
 import { adminItemRoutes } from './admin-items.ts';
 import { adminRespondentRoutes } from './admin-respondents.ts';
 import { adminResponseRoutes } from './admin-responses.ts';
+import { adminRouteTestRoutes } from './admin-route-test.ts';
 import { adminSurveyRoutes } from './admin-surveys.ts';
 import { csatReportRoutes } from './csat-report.ts';
 import { digestRoutes } from './digests.ts';
@@ -25,6 +26,7 @@ export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined }>
   await app.register(adminIssueRoutes);
   await app.register(adminCatalogRoutes);
   await app.register(adminSurveyRoutes);
+  await app.register(adminRouteTestRoutes);
   await app.register(reportRoutes);
   await app.register(csatReportRoutes);
   await app.register(digestRoutes);
