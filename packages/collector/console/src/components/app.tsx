@@ -14,6 +14,7 @@ import { OverviewPage } from './overview-page.tsx';
 import { ReasonsPage } from './reasons-page.tsx';
 import { ResponsePage } from './response-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
+import { RoutesPage } from './routes-page.tsx';
 import { SurveyPage } from './survey-page.tsx';
 import { SurveysPage } from './surveys-page.tsx';
 import { TeamUpdatePage } from './team-update-page.tsx';
@@ -83,6 +84,7 @@ function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog
   const survey = /^\/surveys\/([^/]+)$/.exec(path);
   if (survey) return <SurveyPage key={survey[1]} api={api} id={decodeURIComponent(survey[1]!)} />;
   if (path === '/surveys') return <SurveysPage api={api} />;
+  if (path === '/routes') return <RoutesPage api={api} />;
   if (path === '/inbox') return <InboxPage api={api} />;
   if (path === '/issues') return <IssuesPage api={api} />;
   if (path === '/cases') return <CaseFeedbackPage api={api} />;

@@ -11,6 +11,7 @@ export const PAGES = [
   { path: '/triage', label: 'Triage' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/surveys', label: 'Surveys' },
+  { path: '/routes', label: 'Routes' },
   { path: '/team-update', label: 'Team update' },
 ];
 

@@ -11,6 +11,19 @@ afterEach(async () => {
 
 const test = (payload: object) => t.app.inject({ method: 'POST', url: '/v1/routes/test', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, payload });
 
+describe('the routing rules', () => {
+  it('lists the ordered rules with their owners by name, and the rotation', async () => {
+    const res = await t.app.inject({ url: '/v1/routes', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(res.json()).toEqual({
+      routes: [
+        { index: 0, when: { productArea: 'editor' }, owner: { id: 'pm-editor', name: 'Editor PM' } },
+        { index: 1, when: { productArea: 'billing' }, owner: { id: 'pm-growth', name: 'Growth PM' } },
+      ],
+      rotation: { owners: [{ id: 'pm-growth', name: 'Growth PM' }], every: 'week', startsOn: '2026-01-05' },
+    });
+  });
+});
+
 describe('who would get this answer?', () => {
   it('names the owner and the rule that matched, as ingest then routes the same answer', async () => {
     const res = await test({ surveyId: 'app-nps', score: 3, comment: 'Too slow' });
