@@ -8,7 +8,6 @@ import { feedbackTypeLabel, itemOwner, ownerName, sourceLabel, useInboxCatalog }
 import { useLoad } from '../use-load.ts';
 import { ErrorNote } from './error-note.tsx';
 import { IssuePanel } from './issue-panel.tsx';
-import { IssuePanel } from './issue-panel.tsx';
 import { ItemTriageForm } from './item-triage-form.tsx';
 import { Link } from './link.tsx';
 import { describeChanges } from './response-page.tsx';
@@ -134,7 +133,6 @@ export function ItemPage({ api, id }: ItemPageProps) {
           </ol>
         )}
       </section>
-      <IssuePanel key={item.triage.issueUrl ?? ''} api={api} itemId={item.id} {...(item.triage.issueUrl !== undefined && { issueUrl: item.triage.issueUrl })} onLinked={() => void api.get<PresentedItem>(`/v1/items/${encodeURIComponent(item.id)}`).then(setItem)} />
       <IssuePanel api={api} itemId={item.id} {...(item.triage.issueUrl !== undefined && { issueUrl: item.triage.issueUrl })} onLinked={() => void api.get<PresentedItem>(`/v1/items/${encodeURIComponent(item.id)}`).then(setItem)} />
       <ResponseAlerts api={api} responseId={item.id} revision={itemOwner(item) ?? ''} subject="feedback" />
     </>
