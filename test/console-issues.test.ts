@@ -41,7 +41,7 @@ const firstIssue = (page: Page) => rows(page).first().locator('td').first().text
 beforeAll(async () => {
   browser = await launchChromium();
   collector = await startCollector({ fetch: async () => new Response('ok', { status: 200 }) });
-  const customers = [
+  const customers: NonNullable<FeedbackDraftInput['customer']>[] = [
     { accountId: 'acc-globex', accountName: 'Globex', plan: 'saas' },
     { accountId: 'acc-initech', accountName: 'Initech <b>', plan: 'self-managed' },
     { accountId: 'acc-globex', accountName: 'Globex', plan: 'saas' },

@@ -16,6 +16,8 @@ export const errors = {
   badCursor: createError('HEED_ERR_BAD_CURSOR', 'cursor is not valid', 400),
   unsupportedMediaType: createError('HEED_ERR_MEDIA_TYPE', 'content-type must be application/json or text/plain, got "%s"', 415),
   storeUnavailable: createError('HEED_ERR_STORE_UNAVAILABLE', 'the response store is unavailable', 503),
+  mailerUnavailable: createError('HEED_ERR_MAILER_UNAVAILABLE', 'no SMTP mailer is configured (set HEED_SMTP_URL) to send %s', 503),
+  mailFailed: createError('HEED_ERR_MAIL_FAILED', 'the SMTP server did not take the message: %s', 502),
   origin: createError('HEED_ERR_ORIGIN', 'origin "%s" is not allowed to post to project "%s"', 403),
   bodyTooLarge: createError('HEED_ERR_BODY_TOO_LARGE', 'request body is larger than %d bytes', 413),
   adminDisabled: createError('HEED_ERR_ADMIN_DISABLED', 'the admin API is disabled: set HEED_ADMIN_TOKEN to enable it', 401),

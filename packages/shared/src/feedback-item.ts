@@ -23,6 +23,8 @@ export const CustomerSchema = z.strictObject({
   region: RegionSchema.optional(),
   /** A contact of the customer's, for closing the loop. */
   contactEmail: z.email().optional(),
+  /** The contact agreed to hear back about this feedback (the "tell them" message when its issue ships). */
+  mayContact: z.boolean().optional(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 

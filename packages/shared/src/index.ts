@@ -18,3 +18,4 @@ export * from './follow-through.ts';
 export * from './answers.ts';
 export * from './hosted-page.ts';
 export * from './issue-summary.ts';
+export * from './tell-them.ts';

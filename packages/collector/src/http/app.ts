@@ -115,7 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(openapiRoutes);
   await app.register(publicApiRoutes, { email });
-  await app.register(adminRoutes, { adminToken: options.adminToken });
+  await app.register(adminRoutes, { adminToken: options.adminToken, ...(options.mailer && { mailer: options.mailer }) });
   await app.register(intakeRoutes, { adminToken: options.adminToken, email, fetch });
   await app.register(widgetRoutes, { widgetDir: options.widgetDir ?? defaultWidgetDir() });
   await app.register(assetRoutes);

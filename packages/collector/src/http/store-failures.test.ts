@@ -26,6 +26,7 @@ function failingStore(error: Error): Store {
     escalations: {} as never,
     settings: {} as never,
     issues: { list: async () => Promise.reject(error) } as never,
+    contacts: {} as never,
     eraseRespondent: async () => Promise.reject(error),
     ping: async () => Promise.reject(error),
     close: async () => undefined,

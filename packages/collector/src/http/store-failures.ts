@@ -65,6 +65,7 @@ export function reportStoreFailures(store: Store): Store {
     escalations: guarded(store.escalations),
     settings: guarded(store.settings),
     issues: guarded(store.issues),
+    contacts: guarded(store.contacts),
     eraseRespondent: (userId) => store.eraseRespondent(userId).catch(unavailable),
     ping: () => store.ping().catch(unavailable),
     close: () => store.close(),

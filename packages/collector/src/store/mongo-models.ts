@@ -108,6 +108,8 @@ const itemFields = {
   triageAlerts: { type: [pendingAlertSchema], default: undefined },
   /** When the item was escalated to its secondary owner; set once (mongo-escalations.ts). */
   escalatedAt: Date,
+  /** When its customer was told that their issue shipped; set once (mongo-contacts.ts). */
+  toldAt: Date,
 };
 
 export const surveyItemSchema = new Schema(
@@ -140,8 +142,10 @@ surveyItemSchema.index({ triageAlertsPending: 1 }, { sparse: true });
 // Escalation: new items oldest first by when they arrived, and the escalations of a week.
 surveyItemSchema.index({ 'triage.status': 1, receivedAt: 1, _id: 1 });
 surveyItemSchema.index({ escalatedAt: -1, _id: -1 }, { sparse: true });
+// Erasure of a contact: the items holding that contact email.
+surveyItemSchema.index({ 'customer.contactEmail': 1 }, { sparse: true });
 
-const customerSchema = new Schema({ accountId: String, accountName: String, plan: String, region: String, contactEmail: String }, nested);
+const customerSchema = new Schema({ accountId: String, accountName: String, plan: String, region: String, contactEmail: String, mayContact: Boolean }, nested);
 const reporterSchema = new Schema({ name: String, email: String }, nested);
 const linkSchema = new Schema({ rel: requiredString, url: requiredString, title: String }, nested);
 

@@ -13,6 +13,7 @@ import { mongoDisplays } from './mongo-displays.ts';
 import { mongoEscalations } from './mongo-escalations.ts';
 import { eraseRespondent } from './mongo-erasure.ts';
 import { mongoIntake } from './mongo-intake.ts';
+import { mongoContacts, registerContactModels } from './mongo-contacts.ts';
 import { mongoIssues, registerIssueModels } from './mongo-issues.ts';
 import { mongoLeases } from './mongo-leases.ts';
 import { registerModels } from './mongo-models.ts';
@@ -57,11 +58,12 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const models = registerModels(connection);
   const settingsModels = registerSettingsModels(connection);
   const issueModels = registerIssueModels(connection);
+  const contactModels = registerContactModels(connection);
   let transactions: boolean;
   try {
     transactions = await runsTransactions(connection);
     // One collection may back two models (`items`): its indexes are declared on one of them.
-    for (const model of [...Object.values(models), ...Object.values(issueModels), ...Object.values(settingsModels)]) await createIndexes(model, onWarning);
+    for (const model of [...Object.values(models), ...Object.values(issueModels), ...Object.values(settingsModels), ...Object.values(contactModels)]) await createIndexes(model, onWarning);
   } catch (error) {
     await connection.close(true);
     throw new Error(`${where}: preparing the collections failed: ${(error as Error).message}`, { cause: error });
@@ -79,6 +81,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     escalations: mongoEscalations(context),
     settings: mongoSettings(settingsModels),
     issues: mongoIssues(context, issueModels),
+    contacts: mongoContacts(context, contactModels),
     eraseRespondent: (userId) => eraseRespondent(context, userId),
     async ping() {
       try {

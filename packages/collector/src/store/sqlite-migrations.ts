@@ -189,6 +189,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX survey_settings_survey ON survey_settings (survey_id, version DESC);
   `,
+  // 7: closing the loop: when an item's customer was told that their issue shipped (set once, in the commit
+  // of the check), the items holding a contact email (erasure by email), and erased contacts, by the hash
+  // of the address only.
+  `
+  ALTER TABLE items ADD COLUMN told_at INTEGER;
+  CREATE INDEX items_contact ON items (lower(doc ->> '$.customer.contactEmail')) WHERE doc ->> '$.customer.contactEmail' IS NOT NULL;
+  CREATE TABLE erased_contacts (email_hash TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

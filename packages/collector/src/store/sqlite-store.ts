@@ -13,6 +13,7 @@ import { migrate } from './sqlite-migrations.ts';
 import { sqliteAlerts } from './sqlite-alerts.ts';
 import { sqliteDisplays } from './sqlite-displays.ts';
 import { sqliteEscalations } from './sqlite-escalations.ts';
+import { sqliteContacts } from './sqlite-contacts.ts';
 import { sqliteIssues } from './sqlite-issues.ts';
 import { sqliteItems } from './sqlite-items.ts';
 import { sqliteLeases } from './sqlite-leases.ts';
@@ -70,6 +71,7 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     escalations: sqliteEscalations(db, commit),
     settings: sqliteSettings(db, commit),
     issues: sqliteIssues(db, commit),
+    contacts: sqliteContacts(db, commit),
     eraseRespondent(userId) {
       return commit.run((): ErasureCounts => {
         let alerts = 0;

@@ -8,6 +8,7 @@ import type { AlertDoc, ResponseDoc, Store } from './store.ts';
 import { makeAlert, makeDisplay, makeItem, makeResponse } from './store-fixtures.ts';
 import { escalationCases } from './store-contract-escalations.ts';
 import { settingsCases } from './store-contract-settings.ts';
+import { contactCases } from './store-contract-contacts.ts';
 import { issueCases } from './store-contract-issues.ts';
 
 /**
@@ -336,6 +337,7 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
     escalationCases(() => store, check);
     settingsCases(() => store);
     issueCases(() => store);
+    contactCases(() => store, check);
 
     describe('displays', () => {
       it('records a display once per id', async () => {

@@ -329,6 +329,32 @@ export interface IssueRepository {
   setState(url: string, change: { state?: IssueDoc['state']; title?: string }, at: Date): Promise<IssueDoc | null>;
 }
 
+/** Why an item's customer cannot be told (the item holds no consenting contact, or it was erased). */
+export type TellRefusal = 'no-contact' | 'no-consent' | 'erased' | 'told';
+
+/**
+ * Contacts of intake items' customers, for closing the loop: telling a customer once that what they asked
+ * for shipped (a marker set in the same commit as the check, with its history entry), and erasing a contact
+ * by email, after which nothing is sent to it again (erased addresses are kept as hashes only).
+ */
+export interface ContactRepository {
+  /**
+   * Marks the intake item told, with `change` in its history, only while it holds a contact email that may
+   * be contacted, not erased, and it was not told yet; `null` when there is no such item, else what stopped it.
+   */
+  markTold(itemId: string, at: Date, change: Triage['history'][number]): Promise<'marked' | TellRefusal | null>;
+  /** Clears the marker of a message that could not be sent, with `change` (why) in the history; `false` when it was not marked. */
+  unmarkTold(itemId: string, change: Triage['history'][number]): Promise<boolean>;
+  /** When the item's customer was told, if ever. */
+  toldAt(itemId: string): Promise<Date | null>;
+  /**
+   * Removes the contact email (any case) and its consent from every intake item holding it, with `change` in
+   * each one's history, and marks the address erased; answers how many items held it.
+   */
+  erase(email: string, at: Date, change: Triage['history'][number]): Promise<number>;
+  isErased(email: string): Promise<boolean>;
+}
+
 export interface ErasureCounts {
   responses: number;
   displays: number;
@@ -346,6 +372,7 @@ export interface Store {
   readonly escalations: EscalationRepository;
   readonly settings: SettingsRepository;
   readonly issues: IssueRepository;
+  readonly contacts: ContactRepository;
   /**
    * Erases a person (by user id): their responses, their displays and the alerts about their responses not
    * yet delivered. Report counts stay, anonymous.

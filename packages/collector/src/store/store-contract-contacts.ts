@@ -1,0 +1,76 @@
+/**
+ * The contact cases of the Store contract (store-contract.ts runs them on every adapter): an item's customer
+ * told once, only with a consenting contact that was never erased; a mark undone when the message could not
+ * be sent; erasure by email in any case; concurrent tellings of which one marks.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Store } from './store.ts';
+import { makeItem, makeResponse } from './store-fixtures.ts';
+import type { StoreCapability } from './store-contract.ts';
+
+type Check = (title: string, capabilities: readonly StoreCapability[], body: () => Promise<void>) => void;
+
+const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+const at = (seconds: number) => new Date(T0 + seconds * 1000);
+const told = (seconds: number) => ({ at: at(seconds), actor: 'pm', changes: { toldThem: { to: 'jane@globex.example' } } });
+const consenting = (n: number, email = 'jane@globex.example') => makeItem(n, { customer: { accountId: 'acc-1', contactEmail: email, mayContact: true } });
+
+export function contactCases(store: () => Store, check: Check): void {
+  describe('contacts', () => {
+    it("tells an item's consenting contact once, and undoes a mark whose message was not sent", async () => {
+      const { items, contacts, responses } = store();
+      await items.record(consenting(1), []);
+      await items.record(makeItem(2, { customer: { contactEmail: 'joe@initech.example' } }), []);
+      await items.record(makeItem(3), []);
+      await responses.record(makeResponse(4), []);
+
+      expect(await contacts.toldAt('item-1')).toBeNull();
+      expect(await contacts.markTold('item-1', at(10), told(10))).toBe('marked');
+      expect(await contacts.markTold('item-1', at(11), told(11))).toBe('told');
+      expect(await contacts.toldAt('item-1')).toEqual(at(10));
+      expect((await items.get('item-1'))?.triage.history).toEqual([told(10)]);
+      expect(await contacts.markTold('item-2', at(10), told(10))).toBe('no-consent');
+      expect(await contacts.markTold('item-3', at(10), told(10))).toBe('no-contact');
+      expect(await contacts.markTold('resp-4', at(10), told(10))).toBeNull();
+      expect(await contacts.markTold('unknown', at(10), told(10))).toBeNull();
+
+      const failed = { at: at(12), actor: 'pm', changes: { toldThem: { failed: 'mailbox unavailable' } } };
+      expect(await contacts.unmarkTold('item-1', failed)).toBe(true);
+      expect(await contacts.unmarkTold('item-1', failed)).toBe(false);
+      expect(await contacts.toldAt('item-1')).toBeNull();
+      expect((await items.get('item-1'))?.triage.history).toEqual([told(10), failed]);
+      expect(await contacts.markTold('item-1', at(20), told(20))).toBe('marked');
+    });
+
+    it('erases a contact by email, in any case, from every item holding it, and never tells it again', async () => {
+      const { items, contacts } = store();
+      await items.record(consenting(1), []);
+      await items.record(consenting(2, 'Jane@Globex.example'), []);
+      await items.record(consenting(3, 'joe@initech.example'), []);
+      const change = { at: at(30), actor: 'admin', changes: { contact: 'erased' } };
+
+      expect(await contacts.isErased('jane@globex.example')).toBe(false);
+      expect(await contacts.erase('JANE@globex.example', at(30), change)).toBe(2);
+      expect(await contacts.isErased('jane@globex.example')).toBe(true);
+      for (const id of ['item-1', 'item-2']) {
+        const item = await items.get(id);
+        expect(item?.customer).toEqual({ accountId: 'acc-1' });
+        expect(item?.triage.history).toEqual([change]);
+      }
+      expect(await contacts.markTold('item-1', at(40), told(40))).toBe('no-contact');
+      expect((await items.get('item-3'))?.customer.contactEmail).toBe('joe@initech.example');
+      // The same address on feedback that arrives later is refused too.
+      await items.record(consenting(5), []);
+      expect(await contacts.markTold('item-5', at(50), told(50))).toBe('erased');
+      expect(await contacts.erase('nobody@example.com', at(60), change)).toBe(0);
+    });
+
+    check('tells once when many tell at the same time', ['isolated concurrent updates of one document'], async () => {
+      const { items, contacts } = store();
+      await items.record(consenting(1), []);
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, n) => contacts.markTold('item-1', at(10 + n), told(10 + n))));
+      expect(outcomes.filter((outcome) => outcome === 'marked')).toHaveLength(1);
+      expect((await items.get('item-1'))?.triage.history).toHaveLength(1);
+    });
+  });
+}
