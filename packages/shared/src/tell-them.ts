@@ -21,6 +21,16 @@ export const TellThemMessageSchema = z.object({
 });
 export type TellThemMessage = z.infer<typeof TellThemMessageSchema>;
 
+/**
+ * What the preview answers: the message (`ready`, with when it was sent if it was), or why it cannot be
+ * sent now (the issue is not closed, no consenting contact, the contact was erased).
+ */
+export const TellThemPreviewSchema = z.discriminatedUnion('ready', [
+  TellThemMessageSchema.extend({ ready: z.literal(true), toldAt: z.string().optional() }),
+  z.object({ ready: z.literal(false), reason: z.string() }),
+]);
+export type TellThemPreview = z.infer<typeof TellThemPreviewSchema>;
+
 /** What `POST /v1/items/:id/tell-them` answers once the message is sent. */
 export const TellThemSentSchema = z.object({ sent: z.literal(true), at: z.string(), to: z.string(), locale: z.string() });
 export type TellThemSent = z.infer<typeof TellThemSentSchema>;

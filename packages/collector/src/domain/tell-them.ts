@@ -5,7 +5,7 @@
  * the message goes out; if the mail server refuses it the mark is undone (and that too is in the history).
  * A contact erased by email is never written to again.
  */
-import type { HeedConfig, TellThemMessage, TellThemSent } from '@heed/shared';
+import type { HeedConfig, TellThemMessage, TellThemPreview, TellThemSent } from '@heed/shared';
 import type { Clock } from '../clock.ts';
 import { errors } from '../errors.ts';
 import type { ItemDoc, Store, TellRefusal } from '../store/store.ts';
@@ -42,8 +42,8 @@ async function subject(deps: TellThemDeps, id: string): Promise<{ item: ItemDoc;
   if (!item) throw new errors.notFound(`intake item "${id}"`);
   const link = await deps.store.issues.linkOf(id);
   const issue = link && (await deps.store.issues.byUrl(link.url));
-  if (!issue) throw new errors.conflict(`item "${id}" is not linked to an issue`);
-  if (issue.state !== 'closed') throw new errors.conflict(`the issue of item "${id}" is not closed yet`);
+  if (!issue) throw new errors.conflict(`cannot tell yet: item "${id}" is not linked to an issue`);
+  if (issue.state !== 'closed') throw new errors.conflict(`cannot tell yet: the issue of item "${id}" is not closed`);
   const to = item.customer.contactEmail;
   if (to === undefined) throw refused(id, 'no-contact');
   if (item.customer.mayContact !== true) throw refused(id, 'no-consent');
@@ -62,11 +62,17 @@ function compose(deps: TellThemDeps, item: ItemDoc, to: string, issue: { url: st
   return { to, ...rendered, issue };
 }
 
-/** The message as it would be sent now, with when it was sent if it was. */
-export async function previewTellThem(deps: TellThemDeps, id: string, locale: string): Promise<TellThemMessage & { toldAt?: string }> {
-  const { item, to, issue } = await subject(deps, id);
+/** The message as it would be sent now, with when it was sent if it was; or why it cannot be sent now. Unknown item -> 404. */
+export async function previewTellThem(deps: TellThemDeps, id: string, locale: string): Promise<TellThemPreview> {
+  let found: Awaited<ReturnType<typeof subject>>;
+  try {
+    found = await subject(deps, id);
+  } catch (error) {
+    if (error instanceof errors.conflict) return { ready: false, reason: (error as Error).message };
+    throw error;
+  }
   const toldAt = await deps.store.contacts.toldAt(id);
-  return { ...compose(deps, item, to, issue, locale), ...(toldAt && { toldAt: toldAt.toISOString() }) };
+  return { ready: true, ...compose(deps, found.item, found.to, found.issue, locale), ...(toldAt && { toldAt: toldAt.toISOString() }) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { feedbackTypeLabel, itemOwner, ownerName, sourceLabel, useInboxCatalog }
 import { useLoad } from '../use-load.ts';
 import { ErrorNote } from './error-note.tsx';
 import { IssuePanel } from './issue-panel.tsx';
+import { TellThemPanel } from './tell-them-panel.tsx';
 import { ItemTriageForm } from './item-triage-form.tsx';
 import { Link } from './link.tsx';
 import { describeChanges } from './response-page.tsx';
@@ -134,6 +135,9 @@ export function ItemPage({ api, id }: ItemPageProps) {
         )}
       </section>
       <IssuePanel api={api} itemId={item.id} {...(item.triage.issueUrl !== undefined && { issueUrl: item.triage.issueUrl })} onLinked={() => void api.get<PresentedItem>(`/v1/items/${encodeURIComponent(item.id)}`).then(setItem)} />
+      {customer.contactEmail && customer.mayContact && (
+        <TellThemPanel api={api} itemId={item.id} revision={`${item.triage.issueUrl ?? ''}:${item.triage.history.length}`} onSent={() => void api.get<PresentedItem>(`/v1/items/${encodeURIComponent(item.id)}`).then(setItem)} />
+      )}
       <ResponseAlerts api={api} responseId={item.id} revision={itemOwner(item) ?? ''} subject="feedback" />
     </>
   );

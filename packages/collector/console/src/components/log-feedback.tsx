@@ -32,6 +32,9 @@ export interface LogFeedbackForm {
   plan: string;
   region: string;
   reporter: string;
+  /** A contact of the customer's, and whether they agreed to hear back (the "tell them" message). */
+  contactEmail?: string;
+  mayContact?: boolean;
 }
 
 /** The `POST /v1/feedback` body of the form: blanks left out, `sourceId` naming this one entry (so a retry is not a second item). */
@@ -40,6 +43,7 @@ export function feedbackDraft(form: LogFeedbackForm, sourceId: string): Record<s
     ...(form.accountName.trim() && { accountName: form.accountName.trim() }),
     ...(form.plan && { plan: form.plan }),
     ...(form.region.trim() && { region: form.region.trim() }),
+    ...(form.contactEmail?.trim() && { contactEmail: form.contactEmail.trim(), mayContact: form.mayContact === true }),
   };
   return {
     source: form.source,
@@ -202,6 +206,16 @@ export function LogFeedback({ api }: LogFeedbackProps) {
             <label>
               <span>Region</span>
               <input value={form.region} maxLength={50} onInput={set('region')} />
+            </label>
+          </div>
+          <div class="row">
+            <label>
+              <span>Contact email</span>
+              <input type="email" value={form.contactEmail ?? ''} maxLength={254} autoComplete="off" onInput={set('contactEmail')} />
+            </label>
+            <label class="check">
+              <input type="checkbox" checked={form.mayContact === true} onChange={(event) => setForm((previous) => ({ ...previous, mayContact: event.currentTarget.checked }))} />
+              <span>They agree to hear back when it ships</span>
             </label>
           </div>
           <label>

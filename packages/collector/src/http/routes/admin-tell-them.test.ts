@@ -71,12 +71,12 @@ for (const engine of testEngines()) {
       const tell = (id: string) => heed.inject({ method: 'POST', url: `/v1/items/${id}/tell-them`, headers: { ...auth, 'x-heed-actor': 'pat' } });
 
       // Not before the issue is closed.
-      expect((await preview(jane)).json()).toMatchObject({ statusCode: 409, code: 'HEED_ERR_CONFLICT' });
+      expect((await preview(jane)).json()).toEqual({ ready: false, reason: `cannot tell yet: the issue of item "${jane}" is not closed` });
       expect((await tell(jane)).statusCode).toBe(409);
       expect((await heed.inject(closeIssue())).json().actioned).toHaveLength(3);
 
       const en = (await preview(jane)).json();
-      expect(en).toMatchObject({ to: 'jane@globex.example', locale: 'en', subject: `Shipped: ${TITLE}`, issue: { url: ISSUE, title: TITLE } });
+      expect(en).toMatchObject({ ready: true, to: 'jane@globex.example', locale: 'en', subject: `Shipped: ${TITLE}`, issue: { url: ISSUE, title: TITLE } });
       expect(en.text).toContain(`We have now done it: ${TITLE}\n${ISSUE}`);
       expect(en.text).toContain('Hello Globex <b> team,');
       expect(en.html).toContain('Export &quot;big&quot; &lt;files&gt;');
@@ -100,6 +100,8 @@ for (const engine of testEngines()) {
       expect(again.statusCode).toBe(409);
       expect(again.json().code).toBe('HEED_ERR_CONFLICT');
       expect((await preview(jane)).json().toldAt).toBe(now.toISOString());
+      expect((await preview(noConsent)).json()).toEqual({ ready: false, reason: `cannot tell the customer of item "${noConsent}": the customer did not agree to be contacted` });
+      expect((await preview('no-such-item')).statusCode).toBe(404);
       const history = (await heed.inject({ method: 'GET', url: `/v1/items/${jane}`, headers: auth })).json().triage.history;
       expect(history.at(-1)).toEqual({ at: now.toISOString(), actor: 'pat', changes: { toldThem: { issue: ISSUE, locale: 'en' } } });
 

@@ -3,7 +3,7 @@
  * item's customer that their issue shipped; `POST /v1/items/:id/tell-them` sends it once through the SMTP
  * mailer; `DELETE /v1/contacts/:email` erases a contact from every item, after which nothing is sent to it.
  */
-import { ActorHeadersSchema, ContactErasureSchema, TellThemMessageSchema, TellThemQuerySchema, TellThemSentSchema } from '@heed/shared';
+import { ActorHeadersSchema, ContactErasureSchema, TellThemPreviewSchema, TellThemQuerySchema, TellThemSentSchema } from '@heed/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eraseContact, previewTellThem, tellThem, type SendMail } from '../../domain/tell-them.ts';
@@ -27,7 +27,7 @@ export const adminTellThemRoutes: FastifyPluginAsyncZod<TellThemRouteOptions> = 
 
   app.get(
     '/v1/items/:id/tell-them/preview',
-    { schema: { params: Params, querystring: TellThemQuerySchema, response: { 200: TellThemMessageSchema.extend({ toldAt: z.string().optional() }) } }, config: { errorStatuses: [409] } },
+    { schema: { params: Params, querystring: TellThemQuerySchema, response: { 200: TellThemPreviewSchema } } },
     async (request) => previewTellThem(deps, request.params.id, request.query.locale),
   );
 
