@@ -16,7 +16,8 @@ export const errors = {
   badCursor: createError('HEED_ERR_BAD_CURSOR', 'cursor is not valid', 400),
   unsupportedMediaType: createError('HEED_ERR_MEDIA_TYPE', 'content-type must be application/json or text/plain, got "%s"', 415),
   storeUnavailable: createError('HEED_ERR_STORE_UNAVAILABLE', 'the response store is unavailable', 503),
-  mailerUnavailable: createError('HEED_ERR_MAILER_UNAVAILABLE', 'no SMTP mailer is configured (set HEED_SMTP_URL) to send %s', 503),
+  // 409, not 503: the collector is up and will stay without a mailer until it is configured, like a state conflict.
+  mailerUnavailable: createError('HEED_ERR_MAILER_UNAVAILABLE', 'no SMTP mailer is configured (set HEED_SMTP_URL) to send %s', 409),
   mailFailed: createError('HEED_ERR_MAIL_FAILED', 'the SMTP server did not take the message: %s', 502),
   origin: createError('HEED_ERR_ORIGIN', 'origin "%s" is not allowed to post to project "%s"', 403),
   bodyTooLarge: createError('HEED_ERR_BODY_TOO_LARGE', 'request body is larger than %d bytes', 413),

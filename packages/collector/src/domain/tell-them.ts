@@ -76,7 +76,7 @@ export async function previewTellThem(deps: TellThemDeps, id: string, locale: st
 }
 
 /**
- * Sends the message once. `send` undefined (no mailer configured) -> 503 HEED_ERR_MAILER_UNAVAILABLE; told
+ * Sends the message once. `send` undefined (no mailer configured) -> 409 HEED_ERR_MAILER_UNAVAILABLE; told
  * before, erased or no consent -> 409 HEED_ERR_CONFLICT; refused by the mail server -> 502, and it may be sent again.
  */
 export async function tellThem(deps: TellThemDeps, send: SendMail | undefined, id: string, locale: string, actor: string): Promise<TellThemSent> {

@@ -117,7 +117,7 @@ for (const engine of testEngines()) {
       expect(smtp.mails.map((mail) => mail.to)).toEqual([['jane@globex.example']]);
     });
 
-    it('answers 503 without a mailer and 502 when the mail server refuses, and may then be sent', async () => {
+    it('answers 409 without a mailer and 502 when the mail server refuses, and may then be sent', async () => {
       const refusing = await startSmtp({ code: 550, message: 'mailbox unavailable' });
       try {
         const withoutMailer = await app();
@@ -126,7 +126,7 @@ for (const engine of testEngines()) {
         await withoutMailer.inject({ method: 'POST', url: `/v1/items/${id}/issue`, headers: auth, payload: { url: ISSUE } });
         await withoutMailer.inject(closeIssue());
         const none = await withoutMailer.inject({ method: 'POST', url: `/v1/items/${id}/tell-them`, headers: auth });
-        expect(none.statusCode).toBe(503);
+        expect(none.statusCode).toBe(409);
         expect(none.json().code).toBe('HEED_ERR_MAILER_UNAVAILABLE');
 
         const refused = await (await app(refusing.url)).inject({ method: 'POST', url: `/v1/items/${id}/tell-them`, headers: auth });
