@@ -45,7 +45,8 @@ function answer(id: string, alertId: string): { response: ResponseDoc; alert: Al
     routing: { status: 'routed', owner: 'pm-editor', reason: 'route:0' },
     triage: { status: 'new', tags: [], history: [] },
   };
-  const alert: AlertDoc = { _id: alertId, responseId: id, ownerId: 'pm-editor', channel: 'webhook', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now };
+  // Stored as delivered: the collector started after this must not spend its idle seconds sending them.
+  const alert: AlertDoc = { _id: alertId, responseId: id, ownerId: 'pm-editor', channel: 'webhook', status: 'delivered', attempts: 1, nextAttemptAt: now, createdAt: now };
   return { response, alert };
 }
 

@@ -239,6 +239,16 @@ describe.each(testEngines())('on the $name store', (engine) => {
     });
   });
 
+  it('completes answers a crashed writer left half done before it delivers, on every round', async () => {
+    const resumedAt: Date[] = [];
+    const real = store;
+    const spied: Store = { ...real, responses: { ...real.responses, resumeInterrupted: async (at) => (resumedAt.push(at), real.responses.resumeInterrupted(at)) } };
+    const worker = outbox({ config: testConfig(), store: spied });
+    await worker.runOnce();
+    await worker.runOnce();
+    expect(resumedAt).toEqual([now, now]);
+  });
+
   describe('an outage of days', () => {
     /** Runs the worker at each due time until the alert is settled or `until`; answers the attempt times. */
     async function runUntilSettled(worker: Outbox, responseId: string, until: Date): Promise<Date[]> {

@@ -56,6 +56,8 @@ export function startOutbox(options: OutboxOptions): Outbox {
   let timer: NodeJS.Timeout | undefined;
 
   async function processDue(): Promise<number> {
+    // Answers whose effects a crashed writer left half done (engines without transactions) get them first.
+    await store.responses.resumeInterrupted(clock());
     const seen = new Set<string>();
     while (!stopped) {
       const now = clock();
