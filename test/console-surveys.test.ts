@@ -43,6 +43,8 @@ describe('Surveys view', () => {
 
     await table.getByRole('link', { name: 'portal-cancel' }).click();
     await page.getByRole('heading', { name: 'Survey portal-cancel' }).waitFor();
+    // The form holds the survey once it has loaded: typing before that would be overwritten.
+    await expect.poll(() => page.getByLabel('Label of reason 1').inputValue(), { timeout: 30_000 }).toBe('Too expensive');
     await page.getByLabel('Your name').fill('Ana Lima');
     await page.getByRole('button', { name: 'Remember' }).click();
     await page.getByLabel('Label of reason 1').fill('The price went up');
