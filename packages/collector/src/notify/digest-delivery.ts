@@ -9,7 +9,7 @@ import type { Digest } from '../domain/digest.ts';
 import { postJson, type DeliveryOutcome, type Fetch } from './delivery.ts';
 import { digestSlackMessage, digestSubject, renderDigestHtml, renderDigestText } from './digest-render.ts';
 import { classifySmtpError, type Mailer } from './email.ts';
-import { signWebhook } from './webhook.ts';
+import { postSignedWebhook } from './webhook.ts';
 
 export interface DigestTransports {
   fetch: Fetch;
@@ -33,12 +33,7 @@ export async function sendDigest(
   now: Date,
 ): Promise<DeliveryOutcome> {
   if (channel === 'webhook') {
-    if (!owner.webhookUrl || !owner.webhookSecret) {
-      return { status: 'fail', error: `owner "${owner.id}" has no webhookUrl and webhookSecret` };
-    }
-    const body = digestWebhookBody(digest, deliveryId);
-    const signature = signWebhook(owner.webhookSecret, body, Math.floor(now.getTime() / 1000));
-    return postJson(fetch, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signature }, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
+    return postSignedWebhook(owner, deliveryId, digestWebhookBody(digest, deliveryId), fetch, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
   }
   if (channel === 'slack') {
     if (!owner.slackWebhookUrl) return { status: 'fail', error: `owner "${owner.id}" has no slackWebhookUrl` };

@@ -6,8 +6,8 @@
 import type { HeedConfig, Owner } from '@heed/shared';
 import { presentItem } from '../domain/items-query.ts';
 import type { AlertDoc, ItemDoc } from '../store/store.ts';
-import { postJson, type DeliveryOutcome, type Fetch, type SendOptions } from './delivery.ts';
-import { signWebhook } from './webhook.ts';
+import type { DeliveryOutcome, Fetch, SendOptions } from './delivery.ts';
+import { postSignedWebhook } from './webhook.ts';
 
 export function itemWebhookBody(alert: AlertDoc, item: ItemDoc, owner: Owner): string {
   return JSON.stringify({
@@ -27,14 +27,5 @@ export async function sendItemWebhook(
   fetch: Fetch,
   options: SendOptions = {},
 ): Promise<DeliveryOutcome> {
-  if (!owner.webhookUrl || !owner.webhookSecret) return { status: 'fail', error: `owner "${owner.id}" has no webhookUrl and webhookSecret` };
-  const body = itemWebhookBody(alert, item, owner);
-  const unixTime = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  return postJson(
-    fetch,
-    owner.webhookUrl,
-    body,
-    { 'heed-delivery-id': alert._id, 'heed-signature': signWebhook(owner.webhookSecret, body, unixTime) },
-    options,
-  );
+  return postSignedWebhook(owner, alert._id, itemWebhookBody(alert, item, owner), fetch, options);
 }

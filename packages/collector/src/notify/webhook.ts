@@ -27,16 +27,19 @@ export async function sendWebhook(
   fetch: Fetch,
   options: SendOptions = {},
 ): Promise<DeliveryOutcome> {
-  if (!owner.webhookUrl || !owner.webhookSecret) return { status: 'fail', error: `owner "${owner.id}" has no webhookUrl and webhookSecret` };
-  const body = webhookBody(alert, response, owner);
+  return postSignedWebhook(owner, alert._id, webhookBody(alert, response, owner), fetch, options);
+}
+
+/**
+ * Posts `body` to the owner's webhook with `Heed-Delivery-Id: deliveryId` and its `Heed-Signature`: how every
+ * webhook Heed sends (answer and item alerts, digests) goes out.
+ */
+export function postSignedWebhook(owner: Owner, deliveryId: string, body: string, fetch: Fetch, options: SendOptions = {}): Promise<DeliveryOutcome> {
+  if (!owner.webhookUrl || !owner.webhookSecret) {
+    return Promise.resolve({ status: 'fail', error: `owner "${owner.id}" has no webhookUrl and webhookSecret` });
+  }
   const unixTime = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  return postJson(
-    fetch,
-    owner.webhookUrl,
-    body,
-    { 'heed-delivery-id': alert._id, 'heed-signature': signWebhook(owner.webhookSecret, body, unixTime) },
-    options,
-  );
+  return postJson(fetch, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signWebhook(owner.webhookSecret, body, unixTime) }, options);
 }
 
 /** The `Heed-Signature` header value for `body` signed at `unixTime` (seconds). */
