@@ -55,6 +55,8 @@ describe('Surveys view', () => {
     expect((await publicSurvey('portal-cancel'))?.reasons?.[0]).toEqual({ id: 'too-expensive', label: 'The price went up' });
     const history = page.getByRole('region', { name: 'History' });
     await expect.poll(() => history.textContent()).toContain('Ana Lima');
+    // The reloaded form (the stored version) leaves the outcome of the save on screen.
+    expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
     expect(await history.textContent()).toContain('The price went up');
     await screenshot(page, 'survey', 390);
     expect(problems).toEqual([]);
@@ -72,6 +74,7 @@ describe('Surveys view', () => {
     await page.getByRole('button', { name: 'Save survey' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'History' }).textContent()).toContain('Bo Chen');
+    expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'History' }).textContent()).toContain(`question: "${EDITED_QUESTION}"`);
     await expectNoHorizontalOverflow(page);
     await expectAccessible(page);

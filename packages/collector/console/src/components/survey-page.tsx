@@ -6,7 +6,7 @@ import { ActorField } from './actor-field.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
 import { SurveyHistory } from './survey-history.tsx';
-import { SurveySettingsForm } from './survey-settings-form.tsx';
+import { SurveySettingsForm, type SaveNote } from './survey-settings-form.tsx';
 import '../surveys.css';
 
 export interface SurveyPageProps {
@@ -17,6 +17,7 @@ export interface SurveyPageProps {
 /** One survey: its tunable settings to edit, where they come from, and every change with who made it. */
 export function SurveyPage({ api, id }: SurveyPageProps) {
   const [round, setRound] = useState(0);
+  const [note, setNote] = useState<SaveNote | undefined>(undefined);
   const list = useLoad(() => api.get<{ surveys: ListedSurvey[] }>('/v1/surveys'), [api, round]);
   const history = useLoad(() => api.get<{ items: SettingsChangeView[] }>(`/v1/surveys/${encodeURIComponent(id)}/history`), [api, id, round]);
   const entry = list.data?.surveys.find((survey) => survey.id === id);
@@ -39,7 +40,15 @@ export function SurveyPage({ api, id }: SurveyPageProps) {
             {entry.ignored && <p class="error">Stored settings are ignored, they no longer fit the config file: {entry.ignored}</p>}
             <ActorField />
             {/* A new form per stored version: after a save it shows what is now served. */}
-            <SurveySettingsForm key={`${entry.id}:${entry.change?.version ?? 0}`} api={api} entry={entry} onSaved={() => setRound((n) => n + 1)} />
+            <SurveySettingsForm key={`${entry.id}:${entry.change?.version ?? 0}`} api={api} entry={entry} onNote={setNote} onSaved={() => setRound((n) => n + 1)} />
+            <p class="hint" role="status">
+              {note && !note.error ? note.text : ''}
+            </p>
+            {note?.error && (
+              <p class="error" role="alert">
+                {note.text}
+              </p>
+            )}
           </>
         )}
       </section>

@@ -5,17 +5,24 @@ import { formOf, settingsOf, targeted, type ListedSurvey, type SettingsChangeVie
 export interface SurveySettingsFormProps {
   api: Api;
   entry: ListedSurvey;
+  /** Called with what to tell the person: the page keeps it, since a save remounts this form. */
+  onNote: (note: SaveNote | undefined) => void;
   onSaved: () => void;
+}
+
+/** The outcome of a save, shown by the page in a live region that outlives the form. */
+export interface SaveNote {
+  error: boolean;
+  text: string;
 }
 
 const PLACEMENTS = ['bottom-right', 'center', 'inline'] as const;
 
 /** The tunable fields of one survey, saved together; what equals the config file keeps following the file. */
-export function SurveySettingsForm({ api, entry, onSaved }: SurveySettingsFormProps) {
+export function SurveySettingsForm({ api, entry, onNote, onSaved }: SurveySettingsFormProps) {
   const { file, survey } = entry;
   const [form, setForm] = useState<SurveyForm>(() => formOf(survey));
   const [saving, setSaving] = useState(false);
-  const [note, setNote] = useState<{ error: boolean; text: string } | undefined>(undefined);
   const set = (changes: Partial<SurveyForm>) => setForm((previous) => ({ ...previous, ...changes }));
   const setFollowUp = (key: keyof SurveyForm['followUp'], text: string) => setForm((previous) => ({ ...previous, followUp: { ...previous.followUp, [key]: text } }));
   const setReason = (index: number, changes: Partial<SurveyForm['reasons'][number]>) =>
@@ -24,13 +31,13 @@ export function SurveySettingsForm({ api, entry, onSaved }: SurveySettingsFormPr
 
   async function send(settings: object, done: string) {
     setSaving(true);
-    setNote(undefined);
+    onNote(undefined);
     try {
       await api.put<{ change: SettingsChangeView }>(`/v1/surveys/${encodeURIComponent(entry.id)}/settings`, settings);
-      setNote({ error: false, text: done });
+      onNote({ error: false, text: done });
       onSaved();
     } catch (failure) {
-      setNote({ error: true, text: `Not saved: ${(failure as Error).message}` });
+      onNote({ error: true, text: `Not saved: ${(failure as Error).message}` });
     } finally {
       setSaving(false);
     }
@@ -144,9 +151,6 @@ export function SurveySettingsForm({ api, entry, onSaved }: SurveySettingsFormPr
         >
           Back to the config file
         </button>
-        <p class={note?.error ? 'error' : 'hint'} role={note?.error ? 'alert' : 'status'}>
-          {note?.text ?? ''}
-        </p>
       </div>
     </form>
   );
