@@ -16,22 +16,23 @@ export const ProjectSchema = z.strictObject({
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
-export const OwnerSchema = z
-  .strictObject({
-    id: SlugSchema,
-    name: z.string().min(1).max(200),
-    email: z.email().optional(),
-    slackWebhookUrl: HttpUrlSchema.optional(),
-    webhookUrl: HttpUrlSchema.optional(),
-    /** HMAC-SHA256 key for `Heed-Signature`; required with `webhookUrl`. */
-    webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
-    /** Where the owner works: business days (escalation) are counted on this zone's calendar; default UTC. */
-    timeZone: TimeZoneSchema.optional(),
-  })
-  .refine((owner) => !owner.webhookUrl || owner.webhookSecret, {
-    error: 'webhookSecret is required when webhookUrl is set',
-    path: ['webhookSecret'],
-  });
+/** An owner's fields, before the check that a webhook has its secret (`OwnerSchema`). */
+export const OwnerFieldsSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string().min(1).max(200),
+  email: z.email().optional(),
+  slackWebhookUrl: HttpUrlSchema.optional(),
+  webhookUrl: HttpUrlSchema.optional(),
+  /** HMAC-SHA256 key for `Heed-Signature`; required with `webhookUrl`. */
+  webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Where the owner works: business days (escalation) are counted on this zone's calendar; default UTC. */
+  timeZone: TimeZoneSchema.optional(),
+});
+
+export const OwnerSchema = OwnerFieldsSchema.refine((owner) => !owner.webhookUrl || owner.webhookSecret, {
+  error: 'webhookSecret is required when webhookUrl is set',
+  path: ['webhookSecret'],
+});
 export type Owner = z.infer<typeof OwnerSchema>;
 
 export const RouteWhenSchema = z.strictObject({

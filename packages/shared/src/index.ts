@@ -5,6 +5,7 @@ export * from './survey.ts';
 export * from './survey-settings.ts';
 export * from './route-test.ts';
 export * from './config.ts';
+export * from './routing-settings.ts';
 export * from './submission.ts';
 export * from './response.ts';
 export * from './alert.ts';

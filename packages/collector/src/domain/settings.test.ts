@@ -25,11 +25,11 @@ function memorySettings() {
     },
     async current() {
       reads += 1;
-      const latest = new Map(changes.map((change) => [change.surveyId, change]));
+      const latest = new Map(changes.map((change) => [change.subject, change]));
       return { version: changes.length, changes: [...latest.values()] };
     },
-    async history(surveyId, limit) {
-      return changes.filter((change) => change.surveyId === surveyId).reverse().slice(0, limit);
+    async history(subject, limit) {
+      return changes.filter((change) => change.subject === subject).reverse().slice(0, limit);
     },
   };
   return { repository, reads: () => reads, setDown: (value: boolean) => (down = value), changes };
@@ -53,7 +53,7 @@ describe('live survey settings', () => {
   it('picks up a change another collector stored, and keeps the last config while the store is down', async () => {
     const memory = memorySettings();
     const live = new LiveSettings({ file, settings: memory.repository });
-    memory.changes.push({ version: 1, surveyId: 'app-nps', at: new Date(0), actor: 'pm', settings: { active: false } });
+    memory.changes.push({ version: 1, subject: 'app-nps', at: new Date(0), actor: 'pm', settings: { active: false } });
     expect(await live.refresh()).toBe(true);
     expect(live.config.surveys[0]?.active).toBe(false);
     memory.setDown(true);
@@ -67,5 +67,26 @@ describe('live survey settings', () => {
     await expect(live.save('gone', { active: false }, 'pm', new Date(0))).rejects.toMatchObject({ code: 'HEED_ERR_NOT_FOUND' });
     await expect(live.save('app-nps', { reasons: [{ id: 'x', label: 'X' }] }, 'pm', new Date(0))).rejects.toMatchObject({ code: 'HEED_ERR_VALIDATION' });
     expect(memory.changes).toEqual([]);
+  });
+
+  it('saves routing settings: an owner given without its secret keeps it; an invalid config stores nothing', async () => {
+    const memory = memorySettings();
+    const withOwners = HeedConfigSchema.parse({
+      ...file,
+      owners: [{ id: 'pm-a', name: 'A', webhookUrl: 'https://hooks.example.com/a', webhookSecret: 'a-secret-of-16-chars' }],
+      routes: [{ when: {}, owner: 'pm-a' }],
+    });
+    const live = new LiveSettings({ file: withOwners, settings: memory.repository });
+    await live.saveRouting({ owners: [{ id: 'pm-a', name: 'Ana', webhookUrl: 'https://hooks.example.com/new' }] }, 'pm', new Date(0));
+    expect(live.config.owners).toEqual([{ id: 'pm-a', name: 'Ana', webhookUrl: 'https://hooks.example.com/new', webhookSecret: 'a-secret-of-16-chars' }]);
+    await expect(live.saveRouting({ routes: [{ when: {}, owner: 'nobody' }] }, 'pm', new Date(0))).rejects.toMatchObject({
+      code: 'HEED_ERR_VALIDATION',
+      message: expect.stringContaining('routes.0.owner: unknown owner "nobody"'),
+    });
+    await expect(
+      live.saveRouting({ owners: [{ id: 'pm-b', name: 'B', webhookUrl: 'https://hooks.example.com/b' }] }, 'pm', new Date(0)),
+    ).rejects.toMatchObject({ code: 'HEED_ERR_VALIDATION' });
+    expect(memory.changes).toHaveLength(1);
+    expect((await live.routingHistory(10)).map((change) => change.actor)).toEqual(['pm']);
   });
 });

@@ -1,13 +1,13 @@
 /**
- * Survey settings edited while collectors run: each collector holds the effective config (the file's
+ * Settings edited in the console while collectors run (surveys, and the owners, routes and rotation): each collector holds the effective config (the file's
  * config with the stored settings applied, effective-config.ts), re-reads it when the store's settings
  * version moves (polled every few seconds, and right after a change made here), and tells its listeners
  * (the public survey list's cache) when it changed.
  */
-import type { HeedConfig, SurveySettings } from '@heed/shared';
+import type { HeedConfig, Owner, RoutingSettings, RoutingSettingsBody, SurveySettings } from '@heed/shared';
 import { errors } from '../errors.ts';
-import type { SettingsChange, SettingsRepository } from '../store/settings-repository.ts';
-import { effectiveConfig, withSettings, type EffectiveConfig } from './effective-config.ts';
+import { ROUTING_SUBJECT, type SettingsChange, type SettingsRepository } from '../store/settings-repository.ts';
+import { effectiveConfig, routingProblems, withRouting, withSettings, type EffectiveConfig } from './effective-config.ts';
 
 /** How often a collector looks at the settings version, by default. */
 export const DEFAULT_SETTINGS_POLL_MS = 3000;
@@ -95,7 +95,7 @@ export class LiveSettings {
       const problems = applied.issues.map((issue) => `body${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
       throw new errors.validation(`these settings do not make a valid ${file.kind} survey: ${problems.join('; ')}`);
     }
-    const change = await this.#settings.save({ surveyId, settings, actor, at });
+    const change = await this.#settings.save({ subject: surveyId, settings, actor, at });
     await this.refresh();
     return change;
   }
@@ -105,4 +105,32 @@ export class LiveSettings {
     if (!this.#file.surveys.some((survey) => survey.id === surveyId)) throw new errors.notFound(`survey "${surveyId}"`);
     return this.#settings.history(surveyId, limit);
   }
+
+  /**
+   * Replaces the routing settings (a part left out follows the file again), after checking that the result
+   * is a valid config; an owner given without `webhookSecret` keeps the one it has now. Stores the change with
+   * its actor and time, then re-reads.
+   */
+  async saveRouting(body: RoutingSettingsBody, actor: string, at: Date): Promise<SettingsChange> {
+    const settings: RoutingSettings = { ...body, ...(body.owners && { owners: keepSecrets(body.owners, this.config.owners) }) } as RoutingSettings;
+    const applied = withRouting(this.#file, settings);
+    if ('issues' in applied) throw new errors.validation(`these settings do not make a valid config: ${routingProblems(applied.issues)}`);
+    const change = await this.#settings.save({ subject: ROUTING_SUBJECT, settings, actor, at });
+    await this.refresh();
+    return change;
+  }
+
+  /** The routing's changes, newest first. */
+  routingHistory(limit: number): Promise<SettingsChange[]> {
+    return this.#settings.history(ROUTING_SUBJECT, limit);
+  }
+}
+
+/** Owners as edited, each given without a webhook secret keeping the one the same owner has now. */
+function keepSecrets(edited: RoutingSettingsBody['owners'] & object, current: readonly Owner[]): Owner[] {
+  const secrets = new Map(current.flatMap((owner) => (owner.webhookSecret ? [[owner.id, owner.webhookSecret] as const] : [])));
+  return edited.map((owner) => {
+    const kept = owner.webhookSecret ?? (owner.webhookUrl ? secrets.get(owner.id) : undefined);
+    return kept === undefined ? owner : { ...owner, webhookSecret: kept };
+  });
 }

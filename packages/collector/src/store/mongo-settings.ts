@@ -1,10 +1,9 @@
 /**
- * Survey settings on MongoDB: one document per change in `survey_settings`, `_id` its version. A save
+ * Console settings on MongoDB: one document per change in `console_settings`, `_id` its version. A save
  * inserts the latest version + 1 and, when another collector took that number first (the unique `_id`
  * refuses it), reads the latest again and retries; so a version is visible only once every lower one is.
  */
 import { Schema, type Connection, type Model, type mongo } from 'mongoose';
-import type { SurveySettings } from '@heed/shared';
 import { isDuplicateKey, native } from './mongo-context.ts';
 import type { SettingsChange, SettingsRepository } from './settings-repository.ts';
 
@@ -13,14 +12,14 @@ const options = { strict: 'throw', minimize: false, versionKey: false, id: false
 export const settingsChangeSchema = new Schema(
   {
     _id: { type: Number, required: true },
-    surveyId: { type: String, required: true },
+    subject: { type: String, required: true },
     at: { type: Date, required: true },
     actor: { type: String, required: true },
     settings: { type: Schema.Types.Mixed, required: true },
   },
-  { ...options, collection: 'survey_settings' },
+  { ...options, collection: 'console_settings' },
 );
-settingsChangeSchema.index({ surveyId: 1, _id: -1 });
+settingsChangeSchema.index({ subject: 1, _id: -1 });
 
 export interface SettingsModels {
   changes: Model<mongo.Document>;
@@ -35,13 +34,13 @@ export function registerSettingsModels(connection: Connection): SettingsModels {
 
 interface ChangeDoc {
   _id: number;
-  surveyId: string;
+  subject: string;
   at: Date;
   actor: string;
-  settings: SurveySettings;
+  settings: SettingsChange['settings'];
 }
 
-const changeOf = (doc: ChangeDoc): SettingsChange => ({ version: doc._id, surveyId: doc.surveyId, at: doc.at, actor: doc.actor, settings: doc.settings });
+const changeOf = (doc: ChangeDoc): SettingsChange => ({ version: doc._id, subject: doc.subject, at: doc.at, actor: doc.actor, settings: doc.settings });
 const SAVE_ATTEMPTS = 20;
 
 export function mongoSettings(models: SettingsModels): SettingsRepository {
@@ -49,9 +48,9 @@ export function mongoSettings(models: SettingsModels): SettingsRepository {
   const version = async () => (await changes.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).next())?._id ?? 0;
   return {
     version,
-    async save({ surveyId, at, actor, settings }) {
+    async save({ subject, at, actor, settings }) {
       for (let attempt = 1; ; attempt += 1) {
-        const doc: ChangeDoc = { _id: (await version()) + 1, surveyId, at, actor, settings };
+        const doc: ChangeDoc = { _id: (await version()) + 1, subject, at, actor, settings };
         try {
           await changes.insertOne(doc);
           return changeOf(doc);
@@ -62,17 +61,17 @@ export function mongoSettings(models: SettingsModels): SettingsRepository {
     },
     async current() {
       const at = await version();
-      // A few surveys, each with its latest change read on the (surveyId, _id) index.
-      const surveyIds = (await changes.distinct('surveyId', { _id: { $lte: at } })).sort();
+      // A few subjects, each with its latest change read on the (subject, _id) index.
+      const subjects = (await changes.distinct('subject', { _id: { $lte: at } })).sort();
       const latest: ChangeDoc[] = [];
-      for (const surveyId of surveyIds) {
-        const doc = await changes.find({ surveyId, _id: { $lte: at } }).sort({ _id: -1 }).limit(1).next();
+      for (const subject of subjects) {
+        const doc = await changes.find({ subject, _id: { $lte: at } }).sort({ _id: -1 }).limit(1).next();
         if (doc) latest.push(doc);
       }
       return { version: at, changes: latest.map(changeOf) };
     },
-    async history(surveyId, limit) {
-      return (await changes.find({ surveyId }).sort({ _id: -1 }).limit(limit).toArray()).map(changeOf);
+    async history(subject, limit) {
+      return (await changes.find({ subject }).sort({ _id: -1 }).limit(limit).toArray()).map(changeOf);
     },
   };
 }

@@ -1,27 +1,35 @@
-/** The Store contract's survey settings repository (its adapters: sqlite-settings.ts, mongo-settings.ts). */
-import type { SurveySettings } from '@heed/shared';
+/** The Store contract's console settings repository (its adapters: sqlite-settings.ts, mongo-settings.ts). */
+import type { RoutingSettings, SurveySettings } from '@heed/shared';
 
-/** One change of a survey's settings: the whole override set it leaves, who made it and when. */
+/**
+ * What a change is about: a survey, by its id (a slug), or `ROUTING_SUBJECT`, the owners, routes and
+ * rotation together. Not a slug, so no survey can take it.
+ */
+export type SettingsSubject = string;
+export const ROUTING_SUBJECT: SettingsSubject = '#routing';
+
+/** One console change: the whole override set it leaves for its subject, who made it and when. */
 export interface SettingsChange {
   /** Store-wide, increasing by one per change: a collector re-reads the settings when it moves. */
   version: number;
-  surveyId: string;
+  subject: SettingsSubject;
   at: Date;
   actor: string;
-  settings: SurveySettings;
+  /** `SurveySettings` for a survey, `RoutingSettings` for the routing; checked by the domain on save. */
+  settings: SurveySettings | RoutingSettings;
 }
 
 /**
- * Survey settings edited while collectors run (domain/settings.ts): every change is kept, numbered in one
- * sequence across surveys, so a collector polls one number to learn that something changed.
+ * Settings edited in the console while collectors run (domain/settings.ts): every change is kept, numbered in
+ * one sequence across subjects, so a collector polls one number to learn that something changed.
  */
 export interface SettingsRepository {
   /** The latest change's version; 0 when nothing was ever changed. */
   version(): Promise<number>;
   /** Appends a change under the next version, durably, and answers it. */
   save(change: Omit<SettingsChange, 'version'>): Promise<SettingsChange>;
-  /** Each survey's latest change, with the version they were read at. */
+  /** Each subject's latest change, with the version they were read at. */
   current(): Promise<{ version: number; changes: SettingsChange[] }>;
-  /** A survey's changes, newest first, up to `limit`. */
-  history(surveyId: string, limit: number): Promise<SettingsChange[]>;
+  /** A subject's changes, newest first, up to `limit`. */
+  history(subject: SettingsSubject, limit: number): Promise<SettingsChange[]>;
 }

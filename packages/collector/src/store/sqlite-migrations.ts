@@ -197,6 +197,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX items_contact ON items (lower(doc ->> '$.customer.contactEmail')) WHERE doc ->> '$.customer.contactEmail' IS NOT NULL;
   CREATE TABLE erased_contacts (email_hash TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // 8: the console edits owners, routes and the rotation too: the changes table holds every console change,
+  // keyed by its subject (a survey id, or the routing), still in one sequence of versions.
+  `
+  ALTER TABLE survey_settings RENAME TO console_settings;
+  ALTER TABLE console_settings RENAME COLUMN survey_id TO subject;
+  DROP INDEX survey_settings_survey;
+  CREATE INDEX console_settings_subject ON console_settings (subject, version DESC);
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

@@ -97,6 +97,11 @@ describe('SQLite store files', () => {
         // From version 2 on, a commented answer's text is indexed as it is stored.
         if (from >= 2) early.prepare('INSERT INTO items_text (rowid, text) SELECT rowid, ? FROM items WHERE id = ?').run(earlier.answers.comment, earlier._id);
       }
+      // From version 6 on, a survey's settings changed in the console, in the table of that version.
+      if (from >= 6) {
+        const table = from >= 8 ? 'console_settings (version, subject' : 'survey_settings (version, survey_id';
+        early.prepare(`INSERT INTO ${table}, at, actor, doc) VALUES (1, 'app-nps', 0, 'Ana', '{"active":false}')`).run();
+      }
       early.close();
       const store = await openSqliteStore({ dataDir });
       await store.responses.record(makeResponse(1), [makeAlert(1)]);
@@ -104,6 +109,9 @@ describe('SQLite store files', () => {
         expect(await store.responses.get(earlier._id)).toEqual(earlier);
         expect((await store.responses.page({ search: 'upgrade' }, 10)).map((r) => r._id)).toEqual([earlier._id]);
         expect((await store.items.page({}, 10)).length).toBe(2);
+      }
+      if (from >= 6) {
+        expect(await store.settings.current()).toEqual({ version: 1, changes: [{ version: 1, subject: 'app-nps', at: new Date(0), actor: 'Ana', settings: { active: false } }] });
       }
       await store.close();
       const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
