@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { formOf, settingsOf, targeted, type ListedSurvey, type SettingsChangeView, type SurveyForm } from '../survey-form.ts';
 
@@ -8,6 +8,8 @@ export interface SurveySettingsFormProps {
   /** Called with what to tell the person: the page keeps it, since a save remounts this form. */
   onNote: (note: SaveNote | undefined) => void;
   onSaved: () => void;
+  /** Called with the form as it stands, unsaved, whenever it changes (the page's preview shows it). */
+  onChange?: (form: SurveyForm) => void;
 }
 
 /** The outcome of a save, shown by the page in a live region that outlives the form. */
@@ -19,10 +21,13 @@ export interface SaveNote {
 const PLACEMENTS = ['bottom-right', 'center', 'inline'] as const;
 
 /** The tunable fields of one survey, saved together; what equals the config file keeps following the file. */
-export function SurveySettingsForm({ api, entry, onNote, onSaved }: SurveySettingsFormProps) {
+export function SurveySettingsForm({ api, entry, onNote, onSaved, onChange }: SurveySettingsFormProps) {
   const { file, survey } = entry;
   const [form, setForm] = useState<SurveyForm>(() => formOf(survey));
   const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    onChange?.(form);
+  }, [form]);
   const set = (changes: Partial<SurveyForm>) => setForm((previous) => ({ ...previous, ...changes }));
   const setFollowUp = (key: keyof SurveyForm['followUp'], text: string) => setForm((previous) => ({ ...previous, followUp: { ...previous.followUp, [key]: text } }));
   const setReason = (index: number, changes: Partial<SurveyForm['reasons'][number]>) =>
