@@ -135,6 +135,8 @@ surveyItemSchema.index({ occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ source: 1, occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ surveyId: 1, occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ owner: 1, occurredAt: -1, _id: -1 });
+// An owner's items by triage status (the digest's open count), counted on the index alone.
+surveyItemSchema.index({ owner: 1, 'triage.status': 1, source: 1 });
 surveyItemSchema.index({ feedbackType: 1, occurredAt: -1, _id: -1 });
 surveyItemSchema.index({ words: 1 });
 surveyItemSchema.index({ 'respondent.userId': 1 }, { sparse: true });

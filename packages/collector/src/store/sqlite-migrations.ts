@@ -205,6 +205,38 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX survey_settings_survey;
   CREATE INDEX console_settings_subject ON console_settings (subject, version DESC);
   `,
+  // 9: the digest's numbers without reading each answer: the newest-first index carries every column a filter or
+  // tally of answers reads (it replaces items_newest, so a week is tallied from the index alone); an owner's
+  // items by when they happened carry their source (the digest's intake count); and each owner's items are
+  // counted per triage status and source in owner_counts, kept by triggers in the commit of every insert,
+  // triage change and erasure (the open-triage count, however long the owner's history).
+  `
+  CREATE INDEX items_newest_covering ON items (received_at DESC, id DESC, source, survey_id, kind, plan, product_area, owner, status, category, has_comment);
+  DROP INDEX items_newest;
+  CREATE INDEX items_owner_occurred ON items (owner, occurred_at DESC, id DESC, source) WHERE owner IS NOT NULL;
+  CREATE TABLE owner_counts (
+    owner TEXT NOT NULL,
+    status TEXT NOT NULL,
+    source TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (owner, status, source)
+  ) WITHOUT ROWID;
+  INSERT INTO owner_counts (owner, status, source, n)
+    SELECT owner, status, source, count(*) FROM items WHERE owner IS NOT NULL GROUP BY owner, status, source;
+  CREATE TRIGGER items_owner_count_insert AFTER INSERT ON items WHEN new.owner IS NOT NULL BEGIN
+    INSERT INTO owner_counts (owner, status, source, n) VALUES (new.owner, new.status, new.source, 1)
+      ON CONFLICT (owner, status, source) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER items_owner_count_delete AFTER DELETE ON items WHEN old.owner IS NOT NULL BEGIN
+    UPDATE owner_counts SET n = n - 1 WHERE owner = old.owner AND status = old.status AND source = old.source;
+  END;
+  CREATE TRIGGER items_owner_count_update AFTER UPDATE OF owner, status, source ON items
+    WHEN old.owner IS NOT new.owner OR old.status IS NOT new.status OR old.source IS NOT new.source BEGIN
+    UPDATE owner_counts SET n = n - 1 WHERE owner = old.owner AND status = old.status AND source = old.source;
+    INSERT INTO owner_counts (owner, status, source, n) SELECT new.owner, new.status, new.source, 1 WHERE new.owner IS NOT NULL
+      ON CONFLICT (owner, status, source) DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */
