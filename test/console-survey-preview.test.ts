@@ -112,8 +112,10 @@ describe('Survey page preview', () => {
     await expectAccessible(page);
 
     // Start over: the survey as it first appears, still with the unsaved question.
-    await preview.getByRole('button', { name: 'Start over' }).click();
+    const startOver = preview.getByRole('button', { name: 'Start over' });
+    await startOver.click();
     await expect.poll(() => stage.getByRole('radio').count()).toBe(11);
+    expect(await startOver.evaluate((element) => document.activeElement === element)).toBe(true);
     expect(await stage.getByRole('heading', { level: 2 }).textContent()).toBe(question);
 
     // Placement: the centered dialog is drawn in the middle of the stage, but is no focus trap in the console.

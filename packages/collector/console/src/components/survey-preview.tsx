@@ -54,11 +54,10 @@ export function SurveyPreview({ survey, active = true }: SurveyPreviewProps) {
       <p class="hint preview-end" role="status">
         {end ? describeEnd(end, survey) : ''}
       </p>
-      {end && (
-        <button ref={again} type="button" class="quiet" onClick={restart}>
-          {closed ? 'Show it again' : 'Start over'}
-        </button>
-      )}
+      {/* Always there, so the focus stays on it as the survey starts afresh. */}
+      <button ref={again} type="button" class="quiet" onClick={restart}>
+        {closed ? 'Show it again' : 'Start over'}
+      </button>
     </section>
   );
 }
