@@ -188,3 +188,29 @@ describe('the Fastify app and the fetch handler answer alike', () => {
     }
   });
 });
+
+describe('the fetch handler and settings changed in the console', () => {
+  it('serves a survey edited by another collector once its poll interval has passed, and answers against it', async () => {
+    const { store, remove } = await tempStore();
+    const handler = createFetchHandler({ config, store, clock, settingsPollMs: 0 });
+    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const questionOf = async () =>
+        ((await (await fetch(`${url}/v1/projects/pk_test/surveys`)).json()) as { surveys: { id: string; question?: string }[] }).surveys.find(
+          (survey) => survey.id === 'app-nps',
+        )?.question;
+      const before = await questionOf();
+      await store.settings.save({ subject: 'app-nps', at: clock(), actor: 'Ana', settings: { question: 'Would you recommend the editor?' } });
+      expect(before).not.toBe('Would you recommend the editor?');
+      expect(await questionOf()).toBe('Would you recommend the editor?');
+      // Turned off elsewhere: no longer offered.
+      await store.settings.save({ subject: 'app-nps', at: clock(), actor: 'Ana', settings: { active: false } });
+      expect(await questionOf()).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await remove();
+    }
+  });
+});

@@ -2,7 +2,10 @@
  * The public ingest API as a Web-standard fetch handler (Hono), for runtimes without a Node server (edge
  * functions, workers) or to mount inside another app. Same routes, schemas, CORS policy, error shape and
  * status codes as the Fastify app: both serve the route definitions of http/public-routes.ts, and
- * `test/http-faces.test.ts` holds both to one table of requests.
+ * `test/http-faces.test.ts` holds both to one table of requests. Surveys and routing edited in the console
+ * reach it as they reach the collectors: it re-reads the settings version of the store, at most every
+ * `settingsPollMs`, on the request that finds it due (no timer, so it suits runtimes that freeze between
+ * requests).
  */
 import type { ErrorBody, HeedConfig } from '@heed/shared';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -13,6 +16,7 @@ import type { z } from 'zod';
 import { systemClock, type Clock } from './clock.ts';
 import type { ChannelSettings } from './domain/enqueue-alerts.ts';
 import type { IngestDeps } from './domain/ingest.ts';
+import { DEFAULT_SETTINGS_POLL_MS, LiveSettings } from './domain/settings.ts';
 import { errors } from './errors.ts';
 import { DEFAULT_BODY_LIMIT } from './http/body-limit.ts';
 import { errorBody } from './http/error-body.ts';
@@ -20,7 +24,7 @@ import { formatIssues } from './http/format-issues.ts';
 import { parseJsonBody } from './http/json-body.ts';
 import { originSets } from './http/origin-policy.ts';
 import { publicRoutes, SURVEYS_PATH } from './http/public-routes.ts';
-import { publicSurveysLookup } from './http/public-surveys.ts';
+import { livePublicSurveysLookup } from './http/public-surveys.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { reportStoreFailures } from './http/store-failures.ts';
 import type { Store } from './store/store.ts';
@@ -35,13 +39,29 @@ export interface FetchHandlerOptions {
   bodyLimit?: number;
   /** Receives errors answered with a 5xx (whose details are never sent). */
   onInternalError?: (error: unknown) => void;
+  /** How long the settings read from the store are used before their version is looked at again. */
+  settingsPollMs?: number;
+  /** Told when reading the settings fails (the store is down); the last ones stay in use. */
+  onSettingsError?: (error: unknown) => void;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function createFetchHandler(options: FetchHandlerOptions): (request: Request) => Promise<Response> {
   const { config, clock = systemClock, channels, onInternalError = (error) => console.error(error) } = options;
-  const deps: IngestDeps = { store: reportStoreFailures(options.store), config, clock, channels };
+  const store = reportStoreFailures(options.store);
+  const settings = new LiveSettings({ file: config, settings: store.settings });
+  const pollMs = options.settingsPollMs ?? DEFAULT_SETTINGS_POLL_MS;
+  const onSettingsError = options.onSettingsError ?? ((error: unknown) => console.error('heed: reading the settings failed', error));
+  let settingsReadAt = Number.NEGATIVE_INFINITY;
+  const deps: IngestDeps = {
+    store,
+    get config() {
+      return settings.config;
+    },
+    clock,
+    channels,
+  };
   const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = new Hono();
 
@@ -58,6 +78,13 @@ export function createFetchHandler(options: FetchHandlerOptions): (request: Requ
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
+  app.use(async (_c, next) => {
+    if (performance.now() - settingsReadAt >= pollMs) {
+      settingsReadAt = performance.now();
+      await settings.refresh().catch(onSettingsError);
+    }
+    await next();
+  });
 
   const origins = originSets(config);
   const preflightOrigins = [...origins.anyProject];
@@ -67,7 +94,7 @@ export function createFetchHandler(options: FetchHandlerOptions): (request: Requ
 
   const limit = bodyLimit({ maxSize, onError: () => { throw httpException(errors.bodyTooLarge(maxSize)); } });
 
-  for (const route of publicRoutes({ deps, origins, surveys: publicSurveysLookup(config) })) {
+  for (const route of publicRoutes({ deps, origins, surveys: livePublicSurveysLookup(() => settings.config) })) {
     const { params, querystring, body } = route.schema;
     const handler = async (c: Context) => {
       const answer = await route.handle({

@@ -35,6 +35,11 @@ export class LiveSettings {
     this.#effective = effectiveConfig(file, 0, []);
   }
 
+  /** The config file's config, before any setting. */
+  get file(): HeedConfig {
+    return this.#file;
+  }
+
   /** The effective config now. */
   get config(): HeedConfig {
     return this.#effective.config;

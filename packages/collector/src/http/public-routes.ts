@@ -70,7 +70,6 @@ const ingestAnswer = (result: { id: string; duplicate: boolean }): PublicAnswer 
 });
 
 export function publicRoutes({ deps, origins, surveys }: PublicRouteContext): PublicRoute[] {
-  const { config } = deps;
   return [
     define({
       method: 'GET',

@@ -35,7 +35,8 @@ export function acceptsRecipient(address: string, domains: readonly string[]): b
   return address.includes('@') && domains.includes(domain);
 }
 
-export async function startEmailListener({ settings, config, takeIn, log }: EmailListenerOptions): Promise<EmailListener> {
+export async function startEmailListener(options: EmailListenerOptions): Promise<EmailListener> {
+  const { settings, takeIn, log } = options;
   const server = new SMTPServer({
     name: 'heed',
     banner: 'Heed feedback intake',
@@ -71,7 +72,7 @@ export async function startEmailListener({ settings, config, takeIn, log }: Emai
 
   async function take(raw: Buffer, recipients: string[]): Promise<string> {
     const mail = await simpleParser(raw, { skipImageLinks: true });
-    const step = emailDraft(mail, recipients, raw, config);
+    const step = emailDraft(mail, recipients, raw, options.config);
     if (step.kind === 'invalid') throw smtpError(550, `5.6.0 ${step.message}`);
     const parsed = FeedbackDraftSchema.safeParse(step.draft);
     if (!parsed.success) throw smtpError(550, `5.6.0 ${formatIssues(parsed.error.issues).join('; ')}`);

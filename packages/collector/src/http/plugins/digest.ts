@@ -19,10 +19,13 @@ export interface DigestPluginOptions {
 
 export default fp<DigestPluginOptions>(
   async (app, { workerId, intervalMs }) => {
-    const { store, config, clock, channels } = app.services;
+    const { store, clock, channels } = app.services;
     const digest = startDigestScheduler({
       store,
-      config,
+      // Read at each use: owners and their channels are edited live (domain/settings.ts).
+      get config() {
+        return app.services.config;
+      },
       clock,
       channels,
       workerId,

@@ -27,12 +27,20 @@ export interface FollowThroughPluginOptions {
 
 export default fp<FollowThroughPluginOptions>(
   async (app, { workerId, fetch, mailer, intervalMs }) => {
-    const { store, config, clock, channelSettings } = app.services;
+    const { store, clock, channelSettings } = app.services;
+    // Read at each round: owners, DRIs and the rotation are edited live (domain/settings.ts).
+    const live = {
+      get config() {
+        return app.services.config;
+      },
+    };
     const every = intervalMs !== undefined ? { intervalMs } : {};
-    const escalation = startEscalationScheduler({ store, config, clock, channelSettings, workerId, log: app.log, ...every });
+    const escalation = startEscalationScheduler(Object.assign(live, { store, clock, channelSettings, workerId, log: app.log, ...every }));
     const teamUpdate = startTeamUpdateScheduler({
       store,
-      config,
+      get config() {
+        return app.services.config;
+      },
       clock,
       workerId,
       email: mailer !== undefined,

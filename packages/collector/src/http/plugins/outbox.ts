@@ -20,10 +20,13 @@ export interface OutboxPluginOptions {
 
 export default fp<OutboxPluginOptions>(
   async (app, { workerId, pollMs, leaseMs }) => {
-    const { store, config, clock, channels } = app.services;
+    const { store, clock, channels } = app.services;
     const outbox = startOutbox({
       store,
-      config,
+      // Read at each use: owners and their channels are edited live (domain/settings.ts).
+      get config() {
+        return app.services.config;
+      },
       clock,
       channels,
       workerId,

@@ -7,7 +7,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { catalogResponse } from '../../domain/catalog-view.ts';
 
 export const adminCatalogRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config } = app.services;
-  const body = catalogResponse(config, FeedbackSourceSchema.options);
-  app.get('/v1/catalog', async () => body);
+  // Built again only when the effective config changed (a survey, an owner or a feedback type edited live).
+  let built: { config: unknown; body: ReturnType<typeof catalogResponse> } | undefined;
+  app.get('/v1/catalog', async () => {
+    const { config } = app.services;
+    if (built?.config !== config) built = { config, body: catalogResponse(config, FeedbackSourceSchema.options) };
+    return built.body;
+  });
 };

@@ -7,15 +7,21 @@ import { ActorHeadersSchema, IssueLinkBodySchema, IssueQuerySchema, IssueSummary
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { linkIssue, listIssues, unlinkIssue } from '../../domain/issues.ts';
+import { actorOf } from '../actor.ts';
 
-/** Who a link is recorded as when the request names nobody (`X-Heed-Actor`). */
-const ADMIN_ACTOR = 'admin';
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 
 export const adminIssueRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { store, config, clock, channelSettings } = app.services;
-  const deps = { store, config, clock, channels: channelSettings };
+  const { store, clock, channelSettings } = app.services;
+  const deps = {
+    store,
+    get config() {
+      return app.services.config;
+    },
+    clock,
+    channels: channelSettings,
+  };
 
   app.get('/v1/issues', { schema: { querystring: IssueQuerySchema, response: { 200: z.object({ issues: z.array(IssueSummarySchema) }) } } }, async (request) => ({
     issues: await listIssues(deps, request.query.sort, request.query.limit),
@@ -24,12 +30,12 @@ export const adminIssueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/items/:id/issue',
     { schema: { params: Params, headers: ActorHeadersSchema, body: IssueLinkBodySchema, response: { 200: z.object({ issue: IssueSummarySchema }) } }, config: { errorStatuses: [409] } },
-    async (request) => ({ issue: await linkIssue(deps, request.params.id, request.body, request.headers['x-heed-actor'] ?? ADMIN_ACTOR) }),
+    async (request) => ({ issue: await linkIssue(deps, request.params.id, request.body, actorOf(request.headers)) }),
   );
 
   app.delete(
     '/v1/items/:id/issue',
     { schema: { params: Params, headers: ActorHeadersSchema, response: { 200: z.object({ unlinked: z.string() }) } }, config: { errorStatuses: [409] } },
-    async (request) => ({ unlinked: (await unlinkIssue(deps, request.params.id, request.headers['x-heed-actor'] ?? ADMIN_ACTOR)).url }),
+    async (request) => ({ unlinked: (await unlinkIssue(deps, request.params.id, actorOf(request.headers))).url }),
   );
 };

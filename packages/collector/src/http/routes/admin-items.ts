@@ -10,14 +10,13 @@ import { z } from 'zod';
 import { findEntry, itemsCsv, listItems, presentAnswerAsItem, presentEntry, presentItem } from '../../domain/items-query.ts';
 import { updateItemTriage, updateTriage } from '../../domain/triage.ts';
 import { errors } from '../../errors.ts';
+import { actorOf } from '../actor.ts';
 
-/** Who a triage change is recorded as when the request names nobody (`X-Heed-Actor`): the token names no person. */
-const ADMIN_ACTOR = 'admin';
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 
 export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { store, config, clock, channelSettings } = app.services;
+  const { store, clock, channelSettings } = app.services;
 
   app.get('/v1/items', { schema: { querystring: ItemQuerySchema } }, async (request) => listItems(store, request.query));
 
@@ -40,10 +39,10 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/v1/items/:id', { schema: { params: Params, headers: ActorHeadersSchema, body: TriagePatchSchema }, config: { errorStatuses: [409] } }, async (request) => {
     const { id } = request.params;
-    const actor = request.headers['x-heed-actor'] ?? ADMIN_ACTOR;
+    const actor = actorOf(request.headers);
     const entry = await findEntry(store, id);
     if (!entry) throw new errors.notFound(`item "${id}"`);
-    const deps = { store, config, clock, channels: channelSettings };
+    const deps = { store, config: app.services.config, clock, channels: channelSettings };
     return entry.source === 'survey'
       ? presentAnswerAsItem(await updateTriage(deps, id, request.body, actor))
       : presentItem(await updateItemTriage(deps, id, request.body, actor));

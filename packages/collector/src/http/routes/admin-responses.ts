@@ -9,12 +9,11 @@ import { z } from 'zod';
 import { listResponses, presentResponse, responsesCsv } from '../../domain/responses-query.ts';
 import { updateTriage } from '../../domain/triage.ts';
 import { errors } from '../../errors.ts';
+import { actorOf } from '../actor.ts';
 
-/** Who a triage change is recorded as when the request names nobody (`X-Heed-Actor`): the token names no person. */
-const ADMIN_ACTOR = 'admin';
 
 export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { store, config, clock, channelSettings } = app.services;
+  const { store, clock, channelSettings } = app.services;
 
   app.get('/v1/responses', { schema: { querystring: ResponseQuerySchema } }, async (request) => {
     const page = await listResponses(store, request.query);
@@ -45,8 +44,8 @@ export const adminResponseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { errorStatuses: [409] },
     },
     async (request) => {
-      const deps = { store, config, clock, channels: channelSettings };
-      const actor = request.headers['x-heed-actor'] ?? ADMIN_ACTOR;
+      const deps = { store, config: app.services.config, clock, channels: channelSettings };
+      const actor = actorOf(request.headers);
       return presentResponse(await updateTriage(deps, request.params.id, request.body, actor));
     },
   );

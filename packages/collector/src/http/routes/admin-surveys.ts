@@ -10,9 +10,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EffectiveSurvey } from '../../domain/effective-config.ts';
 import type { SettingsChange } from '../../store/settings-repository.ts';
+import { actorOf } from '../actor.ts';
 
-/** Who a change is recorded as when the request names nobody (`X-Heed-Actor`): the token names no person. */
-const ADMIN_ACTOR = 'admin';
 
 const presentChange = (change: SettingsChange) => ({
   version: change.version,
@@ -50,7 +49,7 @@ export const adminSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/surveys/:id/settings',
     { schema: { params: Params, headers: ActorHeadersSchema, body: SurveySettingsSchema }, config: { errorStatuses: [404] } },
     async (request) => {
-      const actor = request.headers['x-heed-actor'] ?? ADMIN_ACTOR;
+      const actor = actorOf(request.headers);
       const change = await settings.save(request.params.id, request.body, actor, clock());
       const entry = entryOf(request.params.id);
       return { change: presentChange(change), ...(entry && { survey: presentSurvey(entry) }) };

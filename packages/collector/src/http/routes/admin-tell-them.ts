@@ -8,8 +8,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eraseContact, previewTellThem, tellThem, type SendMail } from '../../domain/tell-them.ts';
 import type { Mailer } from '../../notify/email.ts';
+import { actorOf } from '../actor.ts';
 
-const ADMIN_ACTOR = 'admin';
 const Params = z.object({ id: z.string().min(1).max(200) });
 
 export interface TellThemRouteOptions {
@@ -17,8 +17,14 @@ export interface TellThemRouteOptions {
 }
 
 export const adminTellThemRoutes: FastifyPluginAsyncZod<TellThemRouteOptions> = async (app, { mailer }) => {
-  const { store, config, clock } = app.services;
-  const deps = { store, config, clock };
+  const { store, clock } = app.services;
+  const deps = {
+    store,
+    get config() {
+      return app.services.config;
+    },
+    clock,
+  };
   const send: SendMail | undefined =
     mailer &&
     (async (message) => {
@@ -34,12 +40,12 @@ export const adminTellThemRoutes: FastifyPluginAsyncZod<TellThemRouteOptions> = 
   app.post(
     '/v1/items/:id/tell-them',
     { schema: { params: Params, querystring: TellThemQuerySchema, headers: ActorHeadersSchema, response: { 200: TellThemSentSchema } }, config: { errorStatuses: [409, 502] } },
-    async (request) => tellThem(deps, send, request.params.id, request.query.locale, request.headers['x-heed-actor'] ?? ADMIN_ACTOR),
+    async (request) => tellThem(deps, send, request.params.id, request.query.locale, actorOf(request.headers)),
   );
 
   app.delete(
     '/v1/contacts/:email',
     { schema: { params: z.object({ email: z.email() }), headers: ActorHeadersSchema, response: { 200: ContactErasureSchema } } },
-    async (request) => ({ erased: await eraseContact(deps, request.params.email, request.headers['x-heed-actor'] ?? ADMIN_ACTOR) }),
+    async (request) => ({ erased: await eraseContact(deps, request.params.email, actorOf(request.headers)) }),
   );
 };

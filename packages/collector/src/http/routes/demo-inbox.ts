@@ -16,14 +16,13 @@ const KEEP = 100;
 export const demoInboxRoutes: FastifyPluginAsync = async (app) => {
   /** Newest first. */
   const entries: InboxEntry[] = [];
-  const owners = new Map(app.heedConfig.owners.map((owner) => [owner.id, owner]));
 
   // The signature covers the exact bytes sent: keep the body as text in this plugin.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post<{ Params: { ownerId: string }; Body: string }>('/demo/inbox/:ownerId', { schema: { hide: true } }, async (request, reply) => {
-    const owner = owners.get(request.params.ownerId);
+    const owner = app.heedConfig.owners.find((candidate) => candidate.id === request.params.ownerId);
     if (!owner?.webhookSecret) throw errors.notFound(`webhook receiver for owner "${request.params.ownerId}"`);
     const signature = request.headers['heed-signature'];
     const body = typeof request.body === 'string' ? request.body : '';

@@ -23,7 +23,9 @@ export const emailIntake = fp<EmailIntakeOptions>(
     const deps = intakeDeps(app, options);
     const listener = await startEmailListener({
       settings: options.settings,
-      config: app.heedConfig,
+      get config() {
+        return app.heedConfig;
+      },
       takeIn: (draft) => takeInFeedback(deps, draft),
       log: app.log,
     });

@@ -21,7 +21,15 @@ export interface IntakeRouteOptions {
 }
 
 export function intakeDeps(app: FastifyInstance, { email }: IntakeRouteOptions): IntakeDeps {
-  return { store: app.store, config: app.heedConfig, clock: app.clock, channels: { email } };
+  return {
+    store: app.store,
+    // Read at each use: routes, owners and feedback types are edited live.
+    get config() {
+      return app.heedConfig;
+    },
+    clock: app.clock,
+    channels: { email },
+  };
 }
 
 /**
