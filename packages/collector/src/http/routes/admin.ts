@@ -10,6 +10,7 @@ import { adminItemRoutes } from './admin-items.ts';
 import { adminRespondentRoutes } from './admin-respondents.ts';
 import { adminResponseRoutes } from './admin-responses.ts';
 import { adminRouteTestRoutes } from './admin-route-test.ts';
+import { adminRoutingRoutes } from './admin-routing.ts';
 import { adminSurveyRoutes } from './admin-surveys.ts';
 import { csatReportRoutes } from './csat-report.ts';
 import { digestRoutes } from './digests.ts';
@@ -30,6 +31,7 @@ export const adminRoutes: FastifyPluginAsync<{ adminToken: string | undefined; m
   await app.register(adminCatalogRoutes);
   await app.register(adminSurveyRoutes);
   await app.register(adminRouteTestRoutes);
+  await app.register(adminRoutingRoutes);
   await app.register(reportRoutes);
   await app.register(csatReportRoutes);
   await app.register(digestRoutes);
