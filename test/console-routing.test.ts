@@ -114,4 +114,41 @@ describe('Routes view', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('at 390 px: adds an owner with a signed webhook, makes them the DRI of a feedback type, and sends them a test alert', async () => {
+    const { page, problems, context } = await openConsole(browser, collector.url, 390);
+    await openView(page, 'Routes');
+    await page.getByLabel("New owner's id (a-z, 0-9, -)").fill('pm-support');
+    await page.getByRole('button', { name: 'Add owner' }).click();
+    const owner = page.getByRole('listitem').filter({ has: page.locator('summary', { hasText: '(pm-support)' }) });
+    await owner.locator('summary').click();
+    await owner.getByLabel('Name', { exact: true }).fill('Support lead');
+    await owner.getByLabel('Webhook URL', { exact: true }).fill(`${collector.url}/demo/inbox/pm-support`);
+    await owner.getByLabel('Webhook signing secret (16 characters or more)').fill('support-secret-0123456789');
+    await expect.poll(() => owner.getByRole('status').textContent()).toBe('Save first to send a test alert.');
+    await page.getByRole('combobox', { name: 'Primary of Customer experience' }).selectOption('pm-support');
+    await page.getByRole('button', { name: 'Save routing' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    const saved = page.getByRole('listitem').filter({ has: page.locator('summary', { hasText: 'Support lead (pm-support)' }) });
+    await saved.locator('summary').click();
+    // The secret is never shown again; the field says one is set.
+    expect(await saved.getByLabel('Webhook signing secret (16 characters or more)').getAttribute('placeholder')).toBe('Set: leave empty to keep it');
+    await saved.getByRole('button', { name: 'Send a test alert to Support lead' }).click();
+    await expect.poll(() => saved.getByRole('status').textContent()).toBe('webhook: delivered');
+    const inbox = (await (await fetch(`${collector.url}/demo/inbox.json`)).json()) as { deliveries: { ownerId: string }[] };
+    expect(inbox.deliveries.map((delivery) => delivery.ownerId)).toContain('pm-support');
+
+    const listed = (await (await fetch(`${collector.url}/v1/routing`, { headers: admin })).json()) as {
+      feedbackTypes: { id: string; primaryOwner?: string }[];
+      sources: Record<string, string>;
+    };
+    expect(listed.feedbackTypes.find((type) => type.id === 'customer-experience')?.primaryOwner).toBe('pm-support');
+    expect(listed.sources).toMatchObject({ owners: 'console', feedbackTypes: 'console' });
+    await expectNoHorizontalOverflow(page);
+    await expectAccessible(page);
+    await screenshot(page, 'owners', 390);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -143,3 +143,22 @@ describe('a test alert', () => {
     expect((await t.app.inject({ method: 'POST', url: '/v1/owners/nobody/test-alert', headers: auth })).statusCode).toBe(404);
   });
 });
+
+describe('two collectors on one store', () => {
+  it('a route changed on one decides the owner of the next answer on the other, after its poll', async () => {
+    const { buildApp } = await import('../app.ts');
+    const config = httpTestConfig();
+    const common = { config, store: t.store, outbox: false, digest: false, followThrough: false, adminToken: ADMIN_TOKEN, clock: () => now } as const;
+    const one = await buildApp({ ...common, settingsPollMs: false });
+    const two = await buildApp({ ...common, settingsPollMs: 50 });
+    try {
+      expect((await put(one, { routes: [{ when: { productArea: 'editor' }, owner: 'pm-growth' }] }, 'Ana')).statusCode).toBe(200);
+      await expect.poll(async () => (await routing(two)).sources.routes, { timeout: 2000, interval: 25 }).toBe('console');
+      const answered = await two.inject({ method: 'POST', url: '/v1/responses', payload: detractor('Slow on two') });
+      expect(await ownerOf(answered.json().id)).toBe('pm-growth');
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});
