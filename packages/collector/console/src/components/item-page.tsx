@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import type { Api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { routingReason } from '../describe-response.ts';
@@ -9,10 +8,13 @@ import { useLoad } from '../use-load.ts';
 import { ErrorNote } from './error-note.tsx';
 import { IssuePanel } from './issue-panel.tsx';
 import { TellThemPanel } from './tell-them-panel.tsx';
-import { ItemTriageForm } from './item-triage-form.tsx';
+import { Fact } from './fact.tsx';
 import { Link } from './link.tsx';
-import { describeChanges } from './response-page.tsx';
+import { OwnerSelect } from './owner-select.tsx';
 import { ResponseAlerts } from './response-alerts.tsx';
+import { RoutingFacts } from './routing-facts.tsx';
+import { TriageForm } from './triage-form.tsx';
+import { TriageHistory } from './triage-history.tsx';
 import '../inbox.css';
 
 export interface ItemPageProps {
@@ -110,29 +112,19 @@ export function ItemPage({ api, id }: ItemPageProps) {
           </>
         )}
       </section>
-      <section aria-labelledby="routing-title">
-        <h2 id="routing-title">Routing</h2>
-        <dl class="facts">
-          <Fact term="Decision">{item.routing.status}</Fact>
-          <Fact term="Owner">{ownerName(catalog, itemOwner(item))}</Fact>
-          <Fact term="Why">{itemRoutingReason(item.routing)}</Fact>
-        </dl>
-      </section>
+      <RoutingFacts decision={item.routing.status} owner={ownerName(catalog, itemOwner(item))} why={itemRoutingReason(item.routing)} />
       <section aria-labelledby="triage-title">
         <h2 id="triage-title">Triage</h2>
-        <ItemTriageForm key={`${item.id}:${catalog.owners.length}`} api={api} item={item} catalog={catalog} onSaved={setItem} />
-        <h3>History</h3>
-        {item.triage.history.length === 0 ? (
-          <p class="empty">No changes yet.</p>
-        ) : (
-          <ol class="history">
-            {[...item.triage.history].reverse().map((change) => (
-              <li key={change.at}>
-                <time dateTime={change.at}>{formatDateTime(change.at)}</time>, {change.actor}: {describeChanges(change.changes)}
-              </li>
-            ))}
-          </ol>
-        )}
+        <TriageForm
+          key={`${item.id}:${catalog.owners.length}`}
+          api={api}
+          entry={item}
+          path="/v1/items"
+          onSaved={setItem}
+          tagsHintId="item-tags-hint"
+          ownerControl={(owner, setOwner) => <OwnerSelect value={owner} owners={catalog.owners} onChange={setOwner} />}
+        />
+        <TriageHistory history={item.triage.history} />
       </section>
       <IssuePanel api={api} itemId={item.id} {...(item.triage.issueUrl !== undefined && { issueUrl: item.triage.issueUrl })} onLinked={() => void api.get<PresentedItem>(`/v1/items/${encodeURIComponent(item.id)}`).then(setItem)} />
       {customer.contactEmail && customer.mayContact && (
@@ -140,14 +132,5 @@ export function ItemPage({ api, id }: ItemPageProps) {
       )}
       <ResponseAlerts api={api} responseId={item.id} revision={itemOwner(item) ?? ''} subject="feedback" />
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="fact">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import type { Api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { ownerOf, reasonText, routingReason } from '../describe-response.ts';
@@ -8,25 +7,18 @@ import type { Catalog } from '../use-catalog.ts';
 import { useLoad } from '../use-load.ts';
 import { ActorField } from './actor-field.tsx';
 import { ErrorNote } from './error-note.tsx';
+import { Fact } from './fact.tsx';
 import { Link } from './link.tsx';
+import { OwnerInput } from './owner-input.tsx';
 import { ResponseAlerts } from './response-alerts.tsx';
+import { RoutingFacts } from './routing-facts.tsx';
 import { TriageForm } from './triage-form.tsx';
+import { TriageHistory } from './triage-history.tsx';
 
 export interface ResponsePageProps {
   api: Api;
   catalog: Catalog;
   id: string;
-}
-
-/** A change's fields in words: "status new → acknowledged". */
-export function describeChanges(changes: Record<string, unknown>): string {
-  const text = (value: unknown) => (value === undefined || value === null || value === '' ? '–' : Array.isArray(value) ? value.join(', ') || '–' : String(value));
-  return Object.entries(changes)
-    .map(([field, change]) => {
-      const { from, to } = (change ?? {}) as { from?: unknown; to?: unknown };
-      return `${field} ${text(from)} → ${text(to)}`;
-    })
-    .join('; ');
 }
 
 /** One response in full, where alerts link to: what was said, in which context, why it went to whom, and its triage. */
@@ -86,41 +78,21 @@ export function ResponsePage({ api, catalog, id }: ResponsePageProps) {
           </div>
         </div>
       </section>
-      <section aria-labelledby="routing-title">
-        <h2 id="routing-title">Routing</h2>
-        <dl class="facts">
-          <Fact term="Decision">{response.routing.status}</Fact>
-          <Fact term="Owner">{ownerOf(response)}</Fact>
-          <Fact term="Why">{routingReason(response.routing)}</Fact>
-        </dl>
-      </section>
+      <RoutingFacts decision={response.routing.status} owner={ownerOf(response)} why={routingReason(response.routing)} />
       <section aria-labelledby="triage-title">
         <h2 id="triage-title">Triage</h2>
         <ActorField />
-        <TriageForm key={response.id} api={api} response={response} catalog={catalog} onSaved={setResponse} />
-        <h3>History</h3>
-        {response.triage.history.length === 0 ? (
-          <p class="empty">No changes yet.</p>
-        ) : (
-          <ol class="history">
-            {[...response.triage.history].reverse().map((change) => (
-              <li key={change.at}>
-                <time dateTime={change.at}>{formatDateTime(change.at)}</time>, {change.actor}: {describeChanges(change.changes)}
-              </li>
-            ))}
-          </ol>
-        )}
+        <TriageForm
+          key={response.id}
+          api={api}
+          entry={response}
+          path="/v1/responses"
+          onSaved={setResponse}
+          ownerControl={(owner, setOwner) => <OwnerInput value={owner} owners={catalog.owners} onChange={setOwner} />}
+        />
+        <TriageHistory history={response.triage.history} />
       </section>
       <ResponseAlerts api={api} responseId={response.id} revision={ownerOf(response)} />
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="fact">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

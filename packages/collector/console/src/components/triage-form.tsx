@@ -1,14 +1,27 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import type { PresentedResponse, TriagePatch, TriageStatus } from '../types.ts';
-import type { Catalog } from '../use-catalog.ts';
+import { useSave, type SaveNote } from '../use-save.ts';
 import { TRIAGE_STATUSES } from './triage-item.tsx';
 
-export interface TriageFormProps {
+/** What a triage form edits: a survey response or an inbox item. */
+export interface Triaged {
+  id: string;
+  triage: PresentedResponse['triage'];
+  routing: { owner?: string | undefined };
+}
+
+export interface TriageFormProps<T extends Triaged> {
   api: Api;
-  response: PresentedResponse;
-  catalog: Catalog;
-  onSaved: (response: PresentedResponse) => void;
+  entry: T;
+  /** Where it is saved: `PATCH ${path}/:id`. */
+  path: '/v1/responses' | '/v1/items';
+  onSaved: (entry: T) => void;
+  /** The owner control, given the owner as it stands in the form and its setter. */
+  ownerControl: (owner: string, setOwner: (owner: string) => void) => ComponentChildren;
+  /** The id of the tags hint, unique on the page. */
+  tagsHintId?: string;
 }
 
 /** Tags as typed: comma-separated, trimmed, without blanks or repeats. */
@@ -33,38 +46,31 @@ export function triagePatch(
   return Object.keys(patch).length === 0 ? undefined : patch;
 }
 
-/** Status, owner (a new owner is alerted), tags and issue link of one response, saved together. */
-export function TriageForm({ api, response, catalog, onSaved }: TriageFormProps) {
-  const { triage } = response;
+/** Status, owner (a new owner is alerted), tags and issue link of one response or item, saved together. */
+export function TriageForm<T extends Triaged>({ api, entry, path, onSaved, ownerControl, tagsHintId = 'tags-hint' }: TriageFormProps<T>) {
+  const { triage } = entry;
   const [status, setStatus] = useState<TriageStatus>(triage.status);
-  const [owner, setOwner] = useState(triage.owner ?? response.routing.owner ?? '');
+  const [owner, setOwner] = useState(triage.owner ?? entry.routing.owner ?? '');
   const [tags, setTags] = useState(triage.tags.join(', '));
   const [issueUrl, setIssueUrl] = useState(triage.issueUrl ?? '');
-  const [saving, setSaving] = useState(false);
-  const [note, setNote] = useState<{ error: boolean; text: string } | undefined>(undefined);
+  const [note, setNote] = useState<SaveNote | undefined>(undefined);
+  const [saving, save] = useSave(setNote);
 
-  async function save(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
-    const patch = triagePatch(triage, { status, owner, tags, issueUrl }, response.routing.owner);
+    const patch = triagePatch(triage, { status, owner, tags, issueUrl }, entry.routing.owner);
     if (!patch) {
       setNote({ error: false, text: 'Nothing changed.' });
       return;
     }
-    setSaving(true);
-    setNote(undefined);
-    try {
-      const stored = await api.patch<PresentedResponse>(`/v1/responses/${encodeURIComponent(response.id)}`, patch);
-      onSaved(stored);
-      setNote({ error: false, text: patch.owner ? `Saved; ${patch.owner} is alerted.` : 'Saved.' });
-    } catch (failure) {
-      setNote({ error: true, text: `Not saved: ${(failure as Error).message}` });
-    } finally {
-      setSaving(false);
-    }
+    void save(async () => {
+      onSaved(await api.patch<T>(`${path}/${encodeURIComponent(entry.id)}`, patch));
+      return patch.owner ? `Saved; ${patch.owner} is alerted.` : 'Saved.';
+    });
   }
 
   return (
-    <form class="triage-form" onSubmit={(event) => void save(event)}>
+    <form class="triage-form" onSubmit={submit}>
       <label>
         <span>Status</span>
         <select value={status} onChange={(e) => setStatus(e.currentTarget.value as TriageStatus)}>
@@ -75,20 +81,12 @@ export function TriageForm({ api, response, catalog, onSaved }: TriageFormProps)
           ))}
         </select>
       </label>
-      <label>
-        <span>Owner</span>
-        <input value={owner} list="triage-owners" onInput={(e) => setOwner(e.currentTarget.value)} />
-      </label>
-      <datalist id="triage-owners">
-        {catalog.owners.map((id) => (
-          <option key={id} value={id} />
-        ))}
-      </datalist>
+      {ownerControl(owner, setOwner)}
       <label>
         <span>Tags</span>
-        <input value={tags} aria-describedby="tags-hint" onInput={(e) => setTags(e.currentTarget.value)} />
+        <input value={tags} aria-describedby={tagsHintId} onInput={(e) => setTags(e.currentTarget.value)} />
       </label>
-      <p id="tags-hint" class="hint">
+      <p id={tagsHintId} class="hint">
         Separated by commas.
       </p>
       <label>

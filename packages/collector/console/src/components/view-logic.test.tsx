@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PresentedResponse } from '../types.ts';
 import { tallyVersions } from './extension-versions.tsx';
-import { describeChanges } from './response-page.tsx';
 import { responsesQuery } from './responses-page.tsx';
 import { parseTags, triagePatch } from './triage-form.tsx';
+import { describeChanges } from './triage-history.tsx';
 
 const triage: PresentedResponse['triage'] = { status: 'new', tags: ['a'], history: [] };
 
