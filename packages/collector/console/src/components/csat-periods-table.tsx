@@ -1,6 +1,6 @@
 import { formatCount, formatShare } from '../format.ts';
 import type { CsatReport } from '../types.ts';
-import { periodName } from './nps-trend-chart.tsx';
+import { periodName } from './interval-trend-chart.tsx';
 
 export interface CsatPeriodsTableProps {
   report: CsatReport;

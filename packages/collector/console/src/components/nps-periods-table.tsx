@@ -1,7 +1,7 @@
 import { formatCount, formatNps } from '../format.ts';
 import { npsInterval } from '../nps-interval.ts';
 import type { NpsReport } from '../types.ts';
-import { periodName } from './nps-trend-chart.tsx';
+import { periodName } from './interval-trend-chart.tsx';
 
 export interface NpsPeriodsTableProps {
   report: NpsReport;
