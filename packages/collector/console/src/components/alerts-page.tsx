@@ -4,6 +4,7 @@ import type { AlertStatus, PresentedAlert } from '../types.ts';
 import { usePages } from '../use-pages.ts';
 import { AlertItem } from './alert-item.tsx';
 import { ErrorNote } from './error-note.tsx';
+import { ListEnd } from './list-end.tsx';
 
 export interface AlertsPageProps {
   api: Api;
@@ -42,13 +43,7 @@ function AlertList({ api, status, title, empty, round, onRetried }: AlertListPro
           <AlertItem key={alert.id} api={api} alert={alert} onChange={onRetried} />
         ))}
       </ul>
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">{empty}</p>}
-      {pages.loading && <p class="loading">Loading…</p>}
-      {pages.loadMore && (
-        <button type="button" onClick={pages.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd pages={pages} empty={empty} />
     </section>
   );
 }

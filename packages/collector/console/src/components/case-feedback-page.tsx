@@ -7,6 +7,7 @@ import { usePages } from '../use-pages.ts';
 import { ChoiceSelect } from './choice-select.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
+import { ListEnd } from './list-end.tsx';
 import '../inbox.css';
 
 export interface CaseFeedbackPageProps {
@@ -98,13 +99,7 @@ export function CaseFeedbackPage({ api }: CaseFeedbackPageProps) {
           </tbody>
         </table>
       </div>
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No case feedback in this period.</p>}
-      {pages.loading && <p class="loading">Loading…</p>}
-      {pages.loadMore && (
-        <button type="button" onClick={pages.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd pages={pages} empty="No case feedback in this period." />
     </section>
   );
 }

@@ -3,17 +3,18 @@ import type { Api } from '../api.ts';
 import { daysBefore, formatDateTime } from '../dates.ts';
 import type { PresentedItem } from '../item-types.ts';
 import { useSearch } from '../router.ts';
-import { EMPTY_CATALOG, type Catalog } from '../use-catalog.ts';
 import { answerLine, entryPath, feedbackTypeLabel, itemOwner, ownerName, sourceLabel, useInboxCatalog } from '../use-inbox-catalog.ts';
 import { useMyOwner } from '../use-my-owner.ts';
 import { usePages } from '../use-pages.ts';
 import { ChoiceSelect, PLAN_CHOICES } from './choice-select.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
+import { ListEnd } from './list-end.tsx';
 import { FEEDBACK_LOGGED } from './log-feedback.tsx';
-import { OwnerFilter } from './owner-filter.tsx';
+import { MyOwnerHint } from './my-owner-hint.tsx';
+import { OwnerFilter, ownerQuery } from './owner-filter.tsx';
 import { SearchBox } from './search-box.tsx';
-import { TRIAGE_STATUSES } from './triage-item.tsx';
+import { StatusFilter } from './status-filter.tsx';
 import '../inbox.css';
 
 export interface InboxPageProps {
@@ -29,7 +30,6 @@ const RANGES = [
 
 /** The admin API query of the Inbox's URL filters; `owner=mine` resolved to this browser's owner id. */
 export function inboxQuery(params: URLSearchParams, myOwner: string | null, now: Date = new Date()): Record<string, string | undefined> {
-  const owner = params.get('owner') ?? undefined;
   const range = params.get('range');
   return {
     source: params.get('source') ?? undefined,
@@ -38,7 +38,7 @@ export function inboxQuery(params: URLSearchParams, myOwner: string | null, now:
     plan: params.get('plan') ?? undefined,
     region: params.get('region') ?? undefined,
     q: params.get('q') ?? undefined,
-    owner: owner === 'mine' ? (myOwner ?? undefined) : owner,
+    owner: ownerQuery(params.get('owner'), myOwner),
     from: range && Number(range) > 0 ? daysBefore(now, Number(range)) : undefined,
   };
 }
@@ -55,9 +55,7 @@ export function InboxPage({ api }: InboxPageProps) {
     return () => removeEventListener(FEEDBACK_LOGGED, again);
   }, []);
   const query = inboxQuery(params, myOwner);
-  const waitingForMe = params.get('owner') === 'mine' && !myOwner;
   const pages = usePages<PresentedItem>(api, '/v1/items', { ...query, limit: 50 }, reload);
-  const owners: Catalog = { ...EMPTY_CATALOG, owners: catalog.owners.map((owner) => owner.id) };
 
   return (
     <section aria-labelledby="inbox-title">
@@ -79,18 +77,13 @@ export function InboxPage({ api }: InboxPageProps) {
           choices={catalog.feedbackTypes.map((type) => ({ value: type.id, label: type.label }))}
           onChange={(type) => change({ type })}
         />
-        <OwnerFilter value={params.get('owner') ?? ''} onChange={(owner) => change({ owner })} catalog={owners} myOwner={myOwner} saveMyOwner={saveMyOwner} />
-        <ChoiceSelect
-          label="Status"
-          value={params.get('status') ?? ''}
-          choices={TRIAGE_STATUSES.map((status) => ({ value: status, label: status }))}
-          onChange={(status) => change({ status })}
-        />
+        <OwnerFilter value={params.get('owner') ?? ''} onChange={(owner) => change({ owner })} owners={catalog.owners.map((owner) => owner.id)} myOwner={myOwner} saveMyOwner={saveMyOwner} />
+        <StatusFilter value={params.get('status') ?? ''} onChange={(status) => change({ status })} />
         <ChoiceSelect label="Plan" value={params.get('plan') ?? ''} choices={PLAN_CHOICES} onChange={(plan) => change({ plan })} />
         <RegionFilter value={params.get('region') ?? ''} onChange={(region) => change({ region })} />
         <ChoiceSelect label="When" value={params.get('range') ?? ''} anyLabel="any time" choices={RANGES} onChange={(range) => change({ range })} />
       </div>
-      {waitingForMe && <p class="hint">Say which owner id is yours to see your items; until then, everyone's show.</p>}
+      <MyOwnerHint value={params.get('owner') ?? ''} myOwner={myOwner} />
       {pages.error && <ErrorNote error={pages.error} />}
       <div class="scroll" role="region" aria-label="Inbox table" tabIndex={0}>
         <table class="inbox">
@@ -125,13 +118,7 @@ export function InboxPage({ api }: InboxPageProps) {
           </tbody>
         </table>
       </div>
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No feedback matches these filters.</p>}
-      {pages.loading && <p class="loading">Loading…</p>}
-      {pages.loadMore && (
-        <button type="button" onClick={pages.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd pages={pages} empty="No feedback matches these filters." />
     </section>
   );
 }

@@ -1,19 +1,19 @@
 import { useState } from 'preact/hooks';
-import type { Catalog } from '../use-catalog.ts';
 import { ChoiceSelect } from './choice-select.tsx';
 
 export interface OwnerFilterProps {
   value: string;
   onChange: (owner: string) => void;
-  catalog: Catalog;
+  /** The known owner ids. */
+  owners: string[];
   myOwner: string | null;
   saveMyOwner: (owner: string | null) => void;
 }
 
 /** The owner filter: anyone, "mine" (the owner id this browser remembers), or a known owner; asks for "my" id the first time. */
-export function OwnerFilter({ value, onChange, catalog, myOwner, saveMyOwner }: OwnerFilterProps) {
+export function OwnerFilter({ value, onChange, owners, myOwner, saveMyOwner }: OwnerFilterProps) {
   const [draft, setDraft] = useState(myOwner ?? '');
-  const choices = [{ value: 'mine', label: myOwner ? `mine (${myOwner})` : 'mine' }, ...catalog.owners.map((owner) => ({ value: owner, label: owner }))];
+  const choices = [{ value: 'mine', label: myOwner ? `mine (${myOwner})` : 'mine' }, ...owners.map((owner) => ({ value: owner, label: owner }))];
   return (
     <>
       <ChoiceSelect label="Owner" value={value} anyLabel="anyone" choices={choices} onChange={onChange} />
@@ -30,7 +30,7 @@ export function OwnerFilter({ value, onChange, catalog, myOwner, saveMyOwner }: 
             <input value={draft} list="owner-ids" pattern="[a-z0-9][a-z0-9\-]{0,63}" size={12} onInput={(e) => setDraft(e.currentTarget.value)} />
           </label>
           <datalist id="owner-ids">
-            {catalog.owners.map((owner) => (
+            {owners.map((owner) => (
               <option key={owner} value={owner} />
             ))}
           </datalist>
@@ -41,4 +41,10 @@ export function OwnerFilter({ value, onChange, catalog, myOwner, saveMyOwner }: 
       )}
     </>
   );
+}
+
+/** The owner filter's value as an admin API query: "mine" is this browser's owner id (none yet: anyone). */
+export function ownerQuery(value: string | null, myOwner: string | null): string | undefined {
+  if (value === 'mine') return myOwner ?? undefined;
+  return value ?? undefined;
 }

@@ -6,6 +6,7 @@ import type { Catalog } from '../use-catalog.ts';
 import { usePages } from '../use-pages.ts';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
+import { ListEnd } from './list-end.tsx';
 
 export interface ReasonDetailsProps {
   api: Api;
@@ -51,13 +52,7 @@ export function ReasonDetails({ api, catalog, kind, scope }: ReasonDetailsProps)
           </table>
         </div>
       )}
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No {kind} answers in the last {WEEKS} weeks.</p>}
-      {pages.loading && <p class="loading">Loading…</p>}
-      {pages.loadMore && (
-        <button type="button" onClick={pages.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd pages={pages} empty={`No ${kind} answers in the last ${WEEKS} weeks.`} />
     </section>
   );
 }

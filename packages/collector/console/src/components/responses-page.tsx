@@ -10,10 +10,12 @@ import { ChoiceSelect } from './choice-select.tsx';
 import { CsvButton } from './csv-button.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
-import { OwnerFilter } from './owner-filter.tsx';
+import { ListEnd } from './list-end.tsx';
+import { MyOwnerHint } from './my-owner-hint.tsx';
+import { OwnerFilter, ownerQuery } from './owner-filter.tsx';
 import { ScopeFilters, scopeQuery } from './scope-filters.tsx';
 import { SearchBox } from './search-box.tsx';
-import { TRIAGE_STATUSES } from './triage-item.tsx';
+import { StatusFilter } from './status-filter.tsx';
 
 export interface ResponsesPageProps {
   api: Api;
@@ -39,14 +41,13 @@ const COMMENTS = [
 /** The admin API query of the Responses view's URL filters; `owner=mine` resolved to this browser's owner id. */
 export function responsesQuery(params: URLSearchParams, myOwner: string | null, now: Date = new Date()): Record<string, string | undefined> {
   const range = params.get('range') ?? '28';
-  const owner = params.get('owner') ?? undefined;
   return {
     ...scopeQuery(params),
     kind: params.get('kind') ?? undefined,
     status: params.get('status') ?? undefined,
     hasComment: params.get('hasComment') ?? undefined,
     q: params.get('q') ?? undefined,
-    owner: owner === 'mine' ? (myOwner ?? undefined) : owner,
+    owner: ownerQuery(params.get('owner'), myOwner),
     from: range === 'all' ? undefined : daysBefore(now, Number(range) || 28),
   };
 }
@@ -56,7 +57,6 @@ export function ResponsesPage({ api, catalog }: ResponsesPageProps) {
   const [params, change] = useSearch();
   const [myOwner, saveMyOwner] = useMyOwner();
   const query = responsesQuery(params, myOwner);
-  const waitingForMe = params.get('owner') === 'mine' && !myOwner;
   const pages = usePages<PresentedResponse>(api, '/v1/responses', { ...query, limit: 50 });
 
   return (
@@ -70,16 +70,11 @@ export function ResponsesPage({ api, catalog }: ResponsesPageProps) {
         <ChoiceSelect label="Received" value={params.get('range') ?? ''} anyLabel="last 28 days" choices={RANGES} onChange={(range) => change({ range })} />
         <ChoiceSelect label="Kind" value={params.get('kind') ?? ''} choices={KINDS} onChange={(kind) => change({ kind })} />
         <ScopeFilters params={params} change={change} catalog={catalog} />
-        <ChoiceSelect
-          label="Status"
-          value={params.get('status') ?? ''}
-          choices={TRIAGE_STATUSES.map((status) => ({ value: status, label: status }))}
-          onChange={(status) => change({ status })}
-        />
+        <StatusFilter value={params.get('status') ?? ''} onChange={(status) => change({ status })} />
         <ChoiceSelect label="Comment" value={params.get('hasComment') ?? ''} anyLabel="any" choices={COMMENTS} onChange={(hasComment) => change({ hasComment })} />
-        <OwnerFilter value={params.get('owner') ?? ''} onChange={(owner) => change({ owner })} catalog={catalog} myOwner={myOwner} saveMyOwner={saveMyOwner} />
+        <OwnerFilter value={params.get('owner') ?? ''} onChange={(owner) => change({ owner })} owners={catalog.owners} myOwner={myOwner} saveMyOwner={saveMyOwner} />
       </div>
-      {waitingForMe && <p class="hint">Say which owner id is yours to see your items; until then, everyone's show.</p>}
+      <MyOwnerHint value={params.get('owner') ?? ''} myOwner={myOwner} />
       {pages.error && <ErrorNote error={pages.error} />}
       <div class="scroll" role="region" aria-label="Responses table" tabIndex={0}>
         <table class="responses">
@@ -111,13 +106,7 @@ export function ResponsesPage({ api, catalog }: ResponsesPageProps) {
           </tbody>
         </table>
       </div>
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No responses match these filters.</p>}
-      {pages.loading && <p class="loading">Loading…</p>}
-      {pages.loadMore && (
-        <button type="button" onClick={pages.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd pages={pages} empty="No responses match these filters." />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { PresentedResponse, TriageStatus } from '../types.ts';
 import { EMPTY_CATALOG, type Catalog } from '../use-catalog.ts';
 import { usePages } from '../use-pages.ts';
 import { ErrorNote } from './error-note.tsx';
-import { TRIAGE_STATUSES, TriageItem } from './triage-item.tsx';
+import { ListEnd } from './list-end.tsx';
+import { StatusFilter } from './status-filter.tsx';
+import { TriageItem } from './triage-item.tsx';
 
 export interface TriageListProps {
   api: Api;
@@ -21,17 +23,7 @@ export function TriageList({ api, catalog = EMPTY_CATALOG }: TriageListProps) {
       <div class="section-head">
         <h2 id="triage-title">Triage</h2>
         <div class="filters">
-          <label>
-            <span>Status</span>
-            <select value={status} onChange={(e) => setStatus(e.currentTarget.value as TriageStatus | '')}>
-              <option value="">all</option>
-              {TRIAGE_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StatusFilter value={status} onChange={(value) => setStatus(value as TriageStatus | '')} />
         </div>
       </div>
       {pages.error && <ErrorNote error={pages.error} />}
@@ -40,13 +32,7 @@ export function TriageList({ api, catalog = EMPTY_CATALOG }: TriageListProps) {
           <TriageItem key={response.id} api={api} response={response} catalog={catalog} onChange={pages.replace} />
         ))}
       </ol>
-      {!pages.loading && pages.items.length === 0 && !pages.error && <p class="empty">No comments here.</p>}
-      {pages.loading && <p class="loading">Loading…</p>}
-      {pages.loadMore && (
-        <button type="button" onClick={pages.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd pages={pages} empty="No comments here." />
     </section>
   );
 }
