@@ -1,6 +1,7 @@
 import type { IssueSummary } from '@heed/shared';
 import { useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
+import { useSave, type SaveNote } from '../use-save.ts';
 
 export interface IssuePanelProps {
   api: Api;
@@ -14,28 +15,22 @@ export interface IssuePanelProps {
 export function IssuePanel({ api, itemId, issueUrl = '', onLinked }: IssuePanelProps) {
   const [url, setUrl] = useState(issueUrl);
   const [title, setTitle] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [note, setNote] = useState<{ error: boolean; text: string } | undefined>(undefined);
+  const [note, setNote] = useState<SaveNote | undefined>(undefined);
+  const [saving, save] = useSave(setNote, 'Not linked');
 
-  async function link(event: Event) {
+  function link(event: Event) {
     event.preventDefault();
-    setSaving(true);
-    setNote(undefined);
-    try {
+    void save(async () => {
       const { issue } = await api.post<{ issue: IssueSummary }>(`/v1/items/${encodeURIComponent(itemId)}/issue`, { url: url.trim(), ...(title.trim() && { title: title.trim() }) });
-      setNote({ error: false, text: `Linked; ${issue.asking} ${issue.asking === 1 ? 'item asks' : 'items ask'} for it.` });
       onLinked();
-    } catch (failure) {
-      setNote({ error: true, text: `Not linked: ${(failure as Error).message}` });
-    } finally {
-      setSaving(false);
-    }
+      return `Linked; ${issue.asking} ${issue.asking === 1 ? 'item asks' : 'items ask'} for it.`;
+    });
   }
 
   return (
     <section aria-labelledby="issue-title">
       <h2 id="issue-title">Issue</h2>
-      <form class="triage-form" onSubmit={(event) => void link(event)}>
+      <form class="triage-form" onSubmit={link}>
         <label>
           <span>Issue or feature URL</span>
           <input type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://github.com/org/repo/issues/1" />

@@ -3,6 +3,7 @@ import type { Api } from '../api.ts';
 import { edit, moved, routingBody, routingFormOf, type RoutingForm, type RoutingView } from '../routing-form.ts';
 import type { ListedSurvey } from '../survey-form.ts';
 import { useLoad } from '../use-load.ts';
+import { useSave, type SaveNote } from '../use-save.ts';
 import { ActorField } from './actor-field.tsx';
 import { DriEditor } from './dri-editor.tsx';
 import { ErrorNote } from './error-note.tsx';
@@ -10,16 +11,12 @@ import { OwnersEditor } from './owners-editor.tsx';
 import { RotationEditor } from './rotation-editor.tsx';
 import { RouteTester } from './route-tester.tsx';
 import { RuleEditor } from './rule-editor.tsx';
+import { SaveOutcome } from './save-outcome.tsx';
 import '../surveys.css';
 import '../routing.css';
 
 export interface RoutesPageProps {
   api: Api;
-}
-
-interface Note {
-  error: boolean;
-  text: string;
 }
 
 interface RoutingChange {
@@ -38,7 +35,7 @@ const SOURCE_WORDS = { file: 'as in the config file', console: 'changed in the c
  */
 export function RoutesPage({ api }: RoutesPageProps) {
   const [round, setRound] = useState(0);
-  const [note, setNote] = useState<Note | undefined>(undefined);
+  const [note, setNote] = useState<SaveNote | undefined>(undefined);
   const routing = useLoad(() => api.get<RoutingView>('/v1/routing'), [api, round]);
   const history = useLoad(() => api.get<{ items: RoutingChange[] }>('/v1/routing/history'), [api, round]);
   const surveys = useLoad(() => api.get<{ surveys: ListedSurvey[] }>('/v1/surveys'), [api]);
@@ -55,14 +52,7 @@ export function RoutesPage({ api }: RoutesPageProps) {
             <ActorField />
             {/* A new form per stored version: after a save it shows what is now in use. */}
             <RoutingEditor key={routing.data.version} api={api} view={routing.data} onNote={setNote} onSaved={() => setRound((n) => n + 1)} />
-            <p class="hint" role="status">
-              {note && !note.error ? note.text : ''}
-            </p>
-            {note?.error && (
-              <p class="error" role="alert">
-                {note.text}
-              </p>
-            )}
+            <SaveOutcome note={note} />
           </>
         )}
       </section>
@@ -93,29 +83,22 @@ export function RoutesPage({ api }: RoutesPageProps) {
 interface RoutingEditorProps {
   api: Api;
   view: RoutingView;
-  onNote: (note: Note | undefined) => void;
+  onNote: (note: SaveNote | undefined) => void;
   onSaved: () => void;
 }
 
 function RoutingEditor({ api, view, onNote, onSaved }: RoutingEditorProps) {
   const [form, setForm] = useState<RoutingForm>(() => routingFormOf(view));
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSave(onNote);
   const saved = new Set(view.owners.map((owner) => owner.id));
   const source = (part: keyof RoutingView['sources']) => <span class="hint"> ({SOURCE_WORDS[view.sources[part]]})</span>;
 
-  async function send(body: Record<string, unknown>, done: string) {
-    setSaving(true);
-    onNote(undefined);
-    try {
+  const send = (body: Record<string, unknown>, done: string) =>
+    save(async () => {
       await api.put('/v1/routing', body);
-      onNote({ error: false, text: done });
       onSaved();
-    } catch (failure) {
-      onNote({ error: true, text: `Not saved: ${(failure as Error).message}` });
-    } finally {
-      setSaving(false);
-    }
-  }
+      return done;
+    });
 
   return (
     <form

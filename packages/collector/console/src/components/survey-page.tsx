@@ -3,12 +3,14 @@ import type { Api } from '../api.ts';
 import type { ListedSurvey, SettingsChangeView, SurveyForm } from '../survey-form.ts';
 import { previewSurvey } from '../survey-preview.ts';
 import { useLoad } from '../use-load.ts';
+import type { SaveNote } from '../use-save.ts';
 import { ActorField } from './actor-field.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
+import { SaveOutcome } from './save-outcome.tsx';
 import { SurveyHistory } from './survey-history.tsx';
 import { SurveyPreview } from './survey-preview.tsx';
-import { SurveySettingsForm, type SaveNote } from './survey-settings-form.tsx';
+import { SurveySettingsForm } from './survey-settings-form.tsx';
 import '../surveys.css';
 import '../survey-preview.css';
 
@@ -59,14 +61,7 @@ export function SurveyPage({ api, id }: SurveyPageProps) {
                   onSaved={() => setRound((n) => n + 1)}
                   onChange={(form) => setDraft({ id: entry.id, form })}
                 />
-                <p class="hint" role="status">
-                  {note && !note.error ? note.text : ''}
-                </p>
-                {note?.error && (
-                  <p class="error" role="alert">
-                    {note.text}
-                  </p>
-                )}
+                <SaveOutcome note={note} />
               </div>
               {preview && <SurveyPreview survey={preview} active={draft?.form.active} />}
             </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { formOf, settingsOf, targeted, type ListedSurvey, type SettingsChangeView, type SurveyForm } from '../survey-form.ts';
+import { useSave, type SaveNote } from '../use-save.ts';
 
 export interface SurveySettingsFormProps {
   api: Api;
@@ -12,19 +13,13 @@ export interface SurveySettingsFormProps {
   onChange?: (form: SurveyForm) => void;
 }
 
-/** The outcome of a save, shown by the page in a live region that outlives the form. */
-export interface SaveNote {
-  error: boolean;
-  text: string;
-}
-
 const PLACEMENTS = ['bottom-right', 'center', 'inline'] as const;
 
 /** The tunable fields of one survey, saved together; what equals the config file keeps following the file. */
 export function SurveySettingsForm({ api, entry, onNote, onSaved, onChange }: SurveySettingsFormProps) {
   const { file, survey } = entry;
   const [form, setForm] = useState<SurveyForm>(() => formOf(survey));
-  const [saving, setSaving] = useState(false);
+  const [saving, save] = useSave(onNote);
   useEffect(() => {
     onChange?.(form);
   }, [form]);
@@ -34,19 +29,12 @@ export function SurveySettingsForm({ api, entry, onNote, onSaved, onChange }: Su
     setForm((previous) => ({ ...previous, reasons: previous.reasons.map((reason, at) => (at === index ? { ...reason, ...changes } : reason)) }));
   const id = (field: string) => `survey-${field}`;
 
-  async function send(settings: object, done: string) {
-    setSaving(true);
-    onNote(undefined);
-    try {
+  const send = (settings: object, done: string) =>
+    save(async () => {
       await api.put<{ change: SettingsChangeView }>(`/v1/surveys/${encodeURIComponent(entry.id)}/settings`, settings);
-      onNote({ error: false, text: done });
       onSaved();
-    } catch (failure) {
-      onNote({ error: true, text: `Not saved: ${(failure as Error).message}` });
-    } finally {
-      setSaving(false);
-    }
-  }
+      return done;
+    });
 
   return (
     <form

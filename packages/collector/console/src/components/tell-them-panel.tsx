@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { useLoad } from '../use-load.ts';
+import { useSave, type SaveNote } from '../use-save.ts';
+import { Fact } from './fact.tsx';
 import '../tell-them.css';
 
 export interface TellThemPanelProps {
@@ -23,25 +25,18 @@ const LANGUAGES = [
 export function TellThemPanel({ api, itemId, revision = '', onSent }: TellThemPanelProps) {
   const [locale, setLocale] = useState('en');
   const [round, setRound] = useState(0);
-  const [sending, setSending] = useState(false);
-  const [note, setNote] = useState<{ error: boolean; text: string } | undefined>(undefined);
+  const [note, setNote] = useState<SaveNote | undefined>(undefined);
+  const [sending, save] = useSave(setNote, 'Not sent');
   const preview = useLoad(() => api.get<TellThemPreview>(`/v1/items/${encodeURIComponent(itemId)}/tell-them/preview`, { locale }), [api, itemId, locale, round, revision]);
   const message = preview.data?.ready ? preview.data : undefined;
 
-  async function send() {
-    setSending(true);
-    setNote(undefined);
-    try {
+  const send = () =>
+    save(async () => {
       const sent = await api.post<TellThemSent>(`/v1/items/${encodeURIComponent(itemId)}/tell-them?locale=${encodeURIComponent(locale)}`);
-      setNote({ error: false, text: `Sent to ${sent.to}.` });
       setRound((n) => n + 1);
       onSent();
-    } catch (failure) {
-      setNote({ error: true, text: `Not sent: ${(failure as Error).message}` });
-    } finally {
-      setSending(false);
-    }
-  }
+      return `Sent to ${sent.to}.`;
+    });
 
   return (
     <section aria-labelledby="tell-them-title">
@@ -61,14 +56,8 @@ export function TellThemPanel({ api, itemId, revision = '', onSent }: TellThemPa
             </select>
           </label>
           <dl class="facts">
-            <div class="fact">
-              <dt>To</dt>
-              <dd>{message.to}</dd>
-            </div>
-            <div class="fact">
-              <dt>Subject</dt>
-              <dd>{message.subject}</dd>
-            </div>
+            <Fact term="To">{message.to}</Fact>
+            <Fact term="Subject">{message.subject}</Fact>
           </dl>
           <pre class="tell-them-text">{message.text}</pre>
           {message.toldAt ? (
