@@ -23,4 +23,9 @@ describe('addBusinessDays', () => {
     // Berlin moves to summer time on Sunday 2026-03-29: Friday 09:00 CET (08:00 UTC) + 1 = Monday 09:00 CEST (07:00 UTC).
     expect(addBusinessDays(new Date('2026-03-27T08:00:00Z'), 1, 'Europe/Berlin').toISOString()).toBe('2026-03-30T07:00:00.000Z');
   });
+
+  it('takes a local time the clocks repeat at its first occurrence', () => {
+    // Cairo goes back from 24:00 EEST to 23:00 EET on Thursday 2026-10-29: Wednesday 23:30 EEST + 1 is the first 23:30.
+    expect(addBusinessDays(new Date('2026-10-28T20:30:00Z'), 1, 'Africa/Cairo').toISOString()).toBe('2026-10-29T20:30:00.000Z');
+  });
 });
