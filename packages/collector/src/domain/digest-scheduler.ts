@@ -15,6 +15,7 @@ import { attemptDelivery, attemptsWithin, logFailedAttempt, retryDelayMs, silent
 import { buildDigest, type Digest, type DigestDeps } from './digest.ts';
 import { digestPeriodKey, digestSettings, previousDigestAt } from './digest-schedule.ts';
 import { ownerChannels } from './enqueue-alerts.ts';
+import { startPeriodicRound } from './periodic-round.ts';
 
 export interface DigestSchedulerDeps extends DigestDeps {
   channels: ChannelAdapters;
@@ -51,22 +52,11 @@ export const LATE_LIMIT_MS = 24 * 3600_000;
 const DONE = new Date(Date.UTC(9999, 11, 31));
 
 export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
-  let round: Promise<DigestDelivery[]> | undefined;
-  const runDue = () =>
-    (round ??= sendDueDigests(deps).finally(() => {
-      round = undefined;
-    }));
-  const timer = setInterval(() => {
-    runDue().catch((error: unknown) => deps.log?.warn({ err: error }, 'digest round failed'));
-  }, deps.intervalMs ?? DEFAULT_DIGEST_INTERVAL_MS);
-  timer.unref();
-  return {
-    runDue,
-    async stop() {
-      clearInterval(timer);
-      await round?.catch(() => undefined);
-    },
-  };
+  return startPeriodicRound({
+    round: () => sendDueDigests(deps),
+    intervalMs: deps.intervalMs ?? DEFAULT_DIGEST_INTERVAL_MS,
+    onFailure: (error) => deps.log?.warn({ err: error }, 'digest round failed'),
+  });
 }
 
 /** One round: every owner's due digest, on every channel this worker can claim. */

@@ -14,6 +14,7 @@ import type { ChannelSettings } from './enqueue-alerts.ts';
 import { ownerAlerts } from './enqueue-alerts.ts';
 import type { DeliveryLog } from './delivery.ts';
 import { timeOrderedId } from './ids.ts';
+import { startPeriodicRound } from './periodic-round.ts';
 
 export interface EscalationDeps {
   store: Store;
@@ -109,20 +110,9 @@ export interface EscalationScheduler {
 export const DEFAULT_ESCALATION_INTERVAL_MS = 5 * 60_000;
 
 export function startEscalationScheduler(deps: EscalationDeps & { intervalMs?: number; log?: DeliveryLog }): EscalationScheduler {
-  let round: Promise<Escalated[]> | undefined;
-  const runDue = () =>
-    (round ??= escalateDue(deps).finally(() => {
-      round = undefined;
-    }));
-  const timer = setInterval(() => {
-    runDue().catch((error: unknown) => deps.log?.warn({ err: error }, 'escalation round failed'));
-  }, deps.intervalMs ?? DEFAULT_ESCALATION_INTERVAL_MS);
-  timer.unref();
-  return {
-    runDue,
-    async stop() {
-      clearInterval(timer);
-      await round?.catch(() => undefined);
-    },
-  };
+  return startPeriodicRound({
+    round: () => escalateDue(deps),
+    intervalMs: deps.intervalMs ?? DEFAULT_ESCALATION_INTERVAL_MS,
+    onFailure: (error) => deps.log?.warn({ err: error }, 'escalation round failed'),
+  });
 }

@@ -9,6 +9,7 @@ import type { DeliveryOutcome } from './channels.ts';
 import { attemptsWithin, retryDelayMs, silentLog, type DeliveryLog } from './delivery.ts';
 import { DIGEST_LEASE_MS, LATE_LIMIT_MS } from './digest-scheduler.ts';
 import { digestPeriodKey, previousDigestAt } from './digest-schedule.ts';
+import { startPeriodicRound } from './periodic-round.ts';
 import { buildTeamUpdate, type TeamUpdate, type TeamUpdateDeps } from './team-update.ts';
 
 /** One attempt on one channel (notify/team-update-delivery.ts). */
@@ -84,20 +85,9 @@ export interface TeamUpdateScheduler {
 }
 
 export function startTeamUpdateScheduler(deps: TeamUpdateSchedulerDeps): TeamUpdateScheduler {
-  let round: Promise<TeamUpdateDelivery[]> | undefined;
-  const runDue = () =>
-    (round ??= sendDueTeamUpdate(deps).finally(() => {
-      round = undefined;
-    }));
-  const timer = setInterval(() => {
-    runDue().catch((error: unknown) => deps.log?.warn({ err: error }, 'team update round failed'));
-  }, deps.intervalMs ?? 60_000);
-  timer.unref();
-  return {
-    runDue,
-    async stop() {
-      clearInterval(timer);
-      await round?.catch(() => undefined);
-    },
-  };
+  return startPeriodicRound({
+    round: () => sendDueTeamUpdate(deps),
+    intervalMs: deps.intervalMs ?? 60_000,
+    onFailure: (error) => deps.log?.warn({ err: error }, 'team update round failed'),
+  });
 }
