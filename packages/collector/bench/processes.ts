@@ -82,6 +82,8 @@ export interface HeedEnv {
   /** The server's log (stdout and stderr) goes here. */
   logPath: string;
   mongoUri?: string;
+  /** The collector package to run `src/server.ts` of (default: this one), to compare two trees side by side. */
+  collectorDir?: string;
 }
 
 /** Starts the collector as users run it and waits until `/readyz` answers 200 (at most `timeoutMs`). */
@@ -101,7 +103,7 @@ export async function startHeed(options: HeedEnv, timeoutMs = 120_000): Promise<
   delete env.SMTP_URL;
   if (options.mongoUri) env.MONGODB_URI = options.mongoUri;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: collectorDir, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: options.collectorDir ?? collectorDir, stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const url = `http://127.0.0.1:${port}`;

@@ -18,7 +18,6 @@ import { assertAdminTokenStrength } from './http/admin-auth.ts';
 import { buildApp } from './http/app.ts';
 import { listenUrl } from './config/listen-url.ts';
 import { loadConfig } from './config/load-config.ts';
-import { createMailer } from './notify/email.ts';
 import { openStore } from './store/open-store.ts';
 
 const env = process.env;
@@ -67,7 +66,8 @@ const app = await buildApp({
   config,
   store,
   adminToken,
-  mailer: env.SMTP_URL ? createMailer(env.SMTP_URL, env.SMTP_FROM ?? 'Heed <heed@localhost>') : undefined,
+  // The SMTP client is loaded only when email is configured.
+  mailer: env.SMTP_URL ? (await import('./notify/email.ts')).createMailer(env.SMTP_URL, env.SMTP_FROM ?? 'Heed <heed@localhost>') : undefined,
   logger: true,
 });
 

@@ -1,4 +1,3 @@
-import { openMongoStore } from './mongo-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -11,7 +10,12 @@ export interface OpenStoreOptions {
   onWarning?: (message: string) => void;
 }
 
-/** Opens the configured engine: MongoDB when a URI is given, else SQLite under `dataDir`. */
-export function openStore({ mongoUri, dataDir, onWarning }: OpenStoreOptions): Promise<Store> {
-  return mongoUri ? openMongoStore({ uri: mongoUri, onWarning }) : openSqliteStore({ dataDir });
+/**
+ * Opens the configured engine: MongoDB when a URI is given, else SQLite under `dataDir`. The MongoDB driver
+ * is loaded only when it is the engine (loading it takes longer than opening the embedded store).
+ */
+export async function openStore({ mongoUri, dataDir, onWarning }: OpenStoreOptions): Promise<Store> {
+  if (!mongoUri) return openSqliteStore({ dataDir });
+  const { openMongoStore } = await import('./mongo-store.ts');
+  return openMongoStore({ uri: mongoUri, onWarning });
 }

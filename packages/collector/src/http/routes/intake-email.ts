@@ -5,7 +5,7 @@
 import type { EmailIntake } from '@heed/shared';
 import fp from 'fastify-plugin';
 import { takeInFeedback } from '../../domain/intake.ts';
-import { startEmailListener, type EmailListener } from '../../intake/email-listener.ts';
+import type { EmailListener } from '../../intake/email-listener.ts';
 import { intakeDeps, type IntakeRouteOptions } from './intake-support.ts';
 
 declare module 'fastify' {
@@ -21,6 +21,8 @@ export interface EmailIntakeOptions extends IntakeRouteOptions {
 export const emailIntake = fp<EmailIntakeOptions>(
   async (app, options) => {
     const deps = intakeDeps(app, options);
+    // The SMTP server and the MIME parser are loaded only by a collector that takes in email.
+    const { startEmailListener } = await import('../../intake/email-listener.ts');
     const listener = await startEmailListener({
       settings: options.settings,
       get config() {
