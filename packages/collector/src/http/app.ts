@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import type { HeedConfig } from '@heed/shared';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../clock.ts';
 import { notifyChannels } from '../notify/channels.ts';
@@ -67,6 +67,14 @@ export interface AppOptions {
 /** Answers are a few KiB: 30 s is ample on the slowest network, and bounds what a slow client can hold. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+/**
+ * Every schema is zod, compiled by the zod provider: Fastify's default compilers (ajv, fast-json-stringify)
+ * would never be used, and given these they are not even loaded at start. (Fastify types its factories for
+ * JSON schemas, hence the cast.)
+ */
+const zodCompilers = { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler } as unknown as CompilersFactory;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, clock = systemClock, outbox = {}, digest = {} } = options;
   const fetch = options.fetch ?? globalThis.fetch;
@@ -80,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify turns Node's request timeout off unless given one.
     requestTimeout,
     http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.ceil(requestTimeout / 2) },
+    schemaController: { compilersFactory: zodCompilers },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
