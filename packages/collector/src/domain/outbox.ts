@@ -8,6 +8,12 @@
  *   same delivery id (the alert id), so receivers that drop repeats see it exactly once.
  * Failed attempts follow the delivery engine's schedule (delivery.ts): retried over more than 3 days, each
  * one logged and kept in the alert's attempts, then `failed` until someone retries it.
+ *
+ * When to look: a write in this process that stores a due alert wakes the worker (`wake`, wired by
+ * `wakeOnAlerts`), so the alert leaves as soon as it is committed. The poll is for what no write here told
+ * it about (an alert another collector stored, a retry that came due, a lease that expired): every `pollMs`
+ * after a round that found work, the pause doubling after each round that found none, up to `maxPollMs`,
+ * which is how late such an alert can be picked up.
  */
 import type { AlertQuery, HeedConfig, Page } from '@heed/shared';
 import type { Clock } from '../clock.ts';
@@ -26,8 +32,13 @@ export interface OutboxOptions {
   channels: ChannelAdapters;
   /** Names this worker in leases; unique per process. */
   workerId: string;
-  /** Pause between polls of the loop. */
+  /** Pause before the first poll, and after a round that found work (default 1 s). */
   pollMs?: number;
+  /**
+   * Longest pause between polls (default 5 s, never below `pollMs`): each round that finds nothing doubles
+   * the pause up to it. It bounds how late an alert no write in this process woke the worker for is picked up.
+   */
+  maxPollMs?: number;
   /** How long a claim lasts: longer than one delivery attempt can take. */
   leaseMs?: number;
   /** [0, 1) source for the schedule's jitter. */
@@ -41,19 +52,35 @@ export interface OutboxOptions {
 export interface Outbox {
   /** Delivers every alert due now (each at most once per call); resolves to how many it processed. */
   runOnce(): Promise<number>;
+  /**
+   * Runs the loop's round now (or right after the one in flight, which may have looked before the alert was
+   * committed), resetting the poll to `pollMs`: called after a write that stored a due alert.
+   */
+  wake(): void;
   /** Stops polling and waits for the delivery in flight. */
   stop(): Promise<void>;
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
+export const DEFAULT_POLL_MS = 1000;
+export const DEFAULT_MAX_POLL_MS = 5000;
 
-/** Starts the worker: it polls every `pollMs` (the first poll after `pollMs`) until `stop()`. */
+/**
+ * Starts the worker: it polls (the first poll after `pollMs`, then backing off to `maxPollMs` while there is
+ * nothing to send) and runs at once when woken, until `stop()`.
+ */
 export function startOutbox(options: OutboxOptions): Outbox {
-  const { store, clock, workerId, pollMs = 1000, leaseMs = DEFAULT_LEASE_MS } = options;
+  const { store, clock, workerId, pollMs = DEFAULT_POLL_MS, leaseMs = DEFAULT_LEASE_MS } = options;
+  const maxPollMs = Math.max(pollMs, options.maxPollMs ?? DEFAULT_MAX_POLL_MS);
   const onError = options.onError ?? ((error: unknown) => console.error('heed outbox:', error));
   const running = new Set<Promise<number>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let pause = pollMs;
+  /** The loop's round in flight (`runOnce` calls from outside run beside it). */
+  let looping: Promise<void> | undefined;
+  /** Woken while a round was in flight: run another as soon as it ends. */
+  let woken = false;
 
   async function processDue(): Promise<number> {
     // Answers whose effects a crashed writer left half done (engines without transactions) get them first.
@@ -80,23 +107,107 @@ export function startOutbox(options: OutboxOptions): Outbox {
     return run;
   }
 
+  function loop(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (stopped) return;
+    if (looping) {
+      woken = true;
+      return;
+    }
+    woken = false;
+    looping = runOnce()
+      .then(
+        (processed) => {
+          pause = processed > 0 ? pollMs : Math.min(maxPollMs, pause * 2);
+        },
+        (error: unknown) => {
+          onError(error);
+          pause = Math.min(maxPollMs, pause * 2);
+        },
+      )
+      .finally(() => {
+        looping = undefined;
+        if (woken) loop();
+        else schedule();
+      });
+  }
+
   function schedule(): void {
     if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce().catch(onError).finally(schedule);
-    }, pollMs);
+    timer = setTimeout(loop, pause);
     timer.unref();
   }
 
   schedule();
   return {
     runOnce,
+    wake() {
+      pause = pollMs;
+      loop();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await Promise.allSettled([...running]);
     },
   };
+}
+
+/**
+ * The store, with `wake` called after each write that may have stored a due alert has committed: an answer
+ * or item recorded with alerts, alerts enqueued, a triage change or an escalation carrying a new owner's
+ * alerts, a failed alert re-queued. (A duplicate that stored nothing wakes the worker for a round that finds
+ * nothing, which is harmless.) Reads and every other write pass through untouched.
+ */
+export function wakeOnAlerts(store: Store, wake: () => void): Store {
+  const after =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>, stored: (args: A, result: R) => boolean) =>
+    async (...args: A): Promise<R> => {
+      const result = await write(...args);
+      if (stored(args, result)) wake();
+      return result;
+    };
+  const applied = (result: unknown) => result !== null && result !== 'conflict';
+  const { responses, items, alerts, escalations } = store;
+  return {
+    engine: store.engine,
+    responses: withWrites(responses, {
+      record: after(responses.record.bind(responses), ([, queued]) => queued.length > 0),
+      updateTriage: after(responses.updateTriage.bind(responses), ([, update], result) => update.alerts.length > 0 && applied(result)),
+    }),
+    items: withWrites(items, {
+      record: after(items.record.bind(items), ([, queued]) => queued.length > 0),
+      updateTriage: after(items.updateTriage.bind(items), ([, update], result) => update.alerts.length > 0 && applied(result)),
+    }),
+    alerts: withWrites(alerts, {
+      enqueue: after(alerts.enqueue.bind(alerts), (_args, added) => added > 0),
+      requeueFailed: after(alerts.requeueFailed.bind(alerts), (_args, requeued) => requeued !== null),
+    }),
+    escalations: withWrites(escalations, {
+      escalate: after(escalations.escalate.bind(escalations), ([, write], escalated) => escalated && write.alerts.length > 0),
+    }),
+    displays: store.displays,
+    leases: store.leases,
+    reports: store.reports,
+    settings: store.settings,
+    issues: store.issues,
+    contacts: store.contacts,
+    eraseRespondent: (userId) => store.eraseRespondent(userId),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+}
+
+/** `repository` with `writes` in place of its methods of those names; every other member its own. */
+function withWrites<R extends object>(repository: R, writes: Partial<R>): R {
+  return new Proxy(repository, {
+    get(target, property) {
+      if (Object.hasOwn(writes, property)) return writes[property as keyof R];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** One attempt for an alert this worker has leased until `leaseUntil`, recorded only while the lease holds. */

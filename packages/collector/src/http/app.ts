@@ -9,6 +9,7 @@ import type { HeedConfig } from '@heed/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../clock.ts';
+import { wakeOnAlerts } from '../domain/outbox.ts';
 import { notifyChannels } from '../notify/channels.ts';
 import type { Mailer } from '../notify/email.ts';
 import type { Store } from '../store/store.ts';
@@ -45,8 +46,12 @@ export interface AppOptions {
   /** Enables email alerts. */
   mailer?: Mailer;
   logger?: boolean | object;
-  /** The alert outbox worker; `false`: none in this process (alerts stay pending). */
-  outbox?: false | { pollMs?: number; workerId?: string; leaseMs?: number };
+  /**
+   * The alert outbox worker; `false`: none in this process (alerts stay pending). It runs as soon as a
+   * request or worker here stores a due alert (`wake: false`: only on its poll and `runOnce`), and polls
+   * every `pollMs` (1 s), backing off to `maxPollMs` (5 s) while there is nothing to send (domain/outbox.ts).
+   */
+  outbox?: false | { pollMs?: number; maxPollMs?: number; workerId?: string; leaseMs?: number; wake?: boolean };
   /** The weekly digest scheduler; `false`: none in this process. */
   digest?: false | { intervalMs?: number };
   /** Escalation and the weekly team update; `false`: neither in this process. */
@@ -94,8 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(securityHeaders);
+  // Writes that store a due alert wake this process's outbox worker (set once it is registered).
+  let wakeOutbox = (): void => undefined;
   await app.register(storePlugin, {
-    store,
+    store: outbox === false || outbox.wake === false ? store : wakeOnAlerts(store, () => wakeOutbox()),
     config,
     clock,
     channels: notifyChannels({ fetch, ...(options.mailer && { mailer: options.mailer }) }),
@@ -111,7 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: withErrorAnswers(jsonSchemaTransform), // and each route's error answers
   });
   if (outbox !== false) {
-    await app.register(outboxPlugin, { workerId: outbox.workerId ?? workerId, pollMs: outbox.pollMs, leaseMs: outbox.leaseMs });
+    await app.register(outboxPlugin, { workerId: outbox.workerId ?? workerId, pollMs: outbox.pollMs, maxPollMs: outbox.maxPollMs, leaseMs: outbox.leaseMs });
+    wakeOutbox = () => app.outbox.wake();
   }
   if (digest !== false) {
     await app.register(digestPlugin, { workerId, intervalMs: digest.intervalMs });

@@ -1,7 +1,8 @@
 /**
  * The alert outbox worker, started with the app and stopped when it closes (before the caller closes the
  * store). It sends on the services' channels and logs every failed attempt as a warning. `app.outbox.runOnce()`
- * delivers what is due right now, which tests use instead of waiting.
+ * delivers what is due right now, which tests use instead of waiting; `app.outbox.wake()` runs the worker's
+ * round now (app.ts calls it after each write that stored a due alert).
  */
 import fp from 'fastify-plugin';
 import { startOutbox, type Outbox } from '../../domain/outbox.ts';
@@ -15,11 +16,12 @@ declare module 'fastify' {
 export interface OutboxPluginOptions {
   workerId: string;
   pollMs?: number;
+  maxPollMs?: number;
   leaseMs?: number;
 }
 
 export default fp<OutboxPluginOptions>(
-  async (app, { workerId, pollMs, leaseMs }) => {
+  async (app, { workerId, pollMs, maxPollMs, leaseMs }) => {
     const { store, clock, channels } = app.services;
     const outbox = startOutbox({
       store,
@@ -31,6 +33,7 @@ export default fp<OutboxPluginOptions>(
       channels,
       workerId,
       ...(pollMs !== undefined && { pollMs }),
+      ...(maxPollMs !== undefined && { maxPollMs }),
       ...(leaseMs !== undefined && { leaseMs }),
       log: app.log,
       onError: (error) => app.log.error({ err: error }, 'alert outbox'),

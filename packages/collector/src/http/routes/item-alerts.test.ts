@@ -29,8 +29,8 @@ function config(receiverUrl: string) {
 describe('alerts about intake items reach their owner', () => {
   it('an email sent over SMTP arrives at the owner webhook, signed, as item.routed', { timeout: 20_000 }, async () => {
     const receiver = await startReceiver();
-    // The worker never polls by itself here: the test runs it once the item is stored.
-    const t = await buildTestApp({ config: config(receiver.url), outbox: { pollMs: 3_600_000 }, fetch: globalThis.fetch });
+    // The worker never polls nor is woken by itself here: the test runs it once the item is stored.
+    const t = await buildTestApp({ config: config(receiver.url), outbox: { pollMs: 3_600_000, wake: false }, fetch: globalThis.fetch });
     try {
       const transport = createTransport({ host: '127.0.0.1', port: t.app.emailIntake?.port, secure: false, ignoreTLS: true });
       await transport.sendMail({
@@ -65,7 +65,7 @@ describe('alerts about intake items reach their owner', () => {
 
   it("a Slack-sourced item's Slack alert escapes hostile text", async () => {
     const receiver = await startReceiver();
-    const t = await buildTestApp({ config: config(receiver.url), outbox: { pollMs: 3_600_000 }, fetch: globalThis.fetch });
+    const t = await buildTestApp({ config: config(receiver.url), outbox: { pollMs: 3_600_000, wake: false }, fetch: globalThis.fetch });
     try {
       const action = messageAction({
         response_url: `${receiver.url}/respond`,
