@@ -10,6 +10,7 @@
  *   pnpm bench -- --responses 20000              a smaller store (displays: 3 x responses)
  *   BENCH_SECONDS=4 BENCH_ROUNDS=1 pnpm bench    shorter load phases
  *   MONGODB_URI=mongodb://127.0.0.1:27017/heed-bench pnpm bench -- --responses 20000
+ *   pnpm bench -- --collector ../other/packages/collector   another checkout's server.ts, for a before/after
  *
  * The seeded store is kept in the system temp dir (heed-bench-seed/<responses>-<displays>-<days>-<seed>)
  * and copied for each run, since the load adds answers; `--fresh` seeds it again, `--data-dir DIR` uses an
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    collector: { type: 'string' },
   },
 });
 const env = process.env;
@@ -185,7 +187,8 @@ try {
   const config = writeBenchConfig(demoConfig, receiver.url, configPath);
 
   log('\nstarting the collector (server.ts, outbox and digest on)');
-  const heed: RunningHeed = await startHeed({ configPath, dataDir, adminToken, logPath: join(work, 'heed.log'), mongoUri });
+  const collectorDir = values.collector ? resolve(env.INIT_CWD ?? process.cwd(), values.collector) : undefined;
+  const heed: RunningHeed = await startHeed({ configPath, dataDir, adminToken, logPath: join(work, 'heed.log'), mongoUri, ...(collectorDir && { collectorDir }) });
   running.push(heed);
   await new Promise((r) => setTimeout(r, 1000));
   const rssAfterStart = rssBytes(heed.pid);
