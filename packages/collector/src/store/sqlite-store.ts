@@ -21,6 +21,7 @@ import { sqliteReports } from './sqlite-reports.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
 import { sqliteSettings } from './sqlite-settings.ts';
 import type { ErasureCounts, Store } from './store.ts';
+import { WalSync } from './wal-sync.ts';
 
 export interface SqliteStoreOptions {
   /** `HEED_DATA_DIR`: created when missing. */
@@ -46,11 +47,14 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     lock(db, dataDir);
     db.pragma('synchronous = FULL');
     migrate(db, path);
+    // From here on commits do not sync; WalSync does, off the main thread, before any write is acknowledged.
+    db.pragma('synchronous = NORMAL');
   } catch (error) {
     db.close();
     throw error;
   }
-  const commit = new GroupCommit(db);
+  const walSync = new WalSync(`${path}-wal`);
+  const commit = new GroupCommit(db, () => walSync.afterCommit());
   const eraseStatements = {
     items: db.prepare('SELECT id FROM items WHERE user_id = ?').pluck(),
     text: db.prepare('DELETE FROM items_text WHERE rowid IN (SELECT rowid FROM items WHERE user_id = ?)'),
@@ -84,12 +88,14 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     },
     async ping() {
       if (closed) throw new Error('the store is closed');
+      if (commit.failure) throw commit.failure;
       db.prepare('SELECT 1').get();
     },
     async close() {
       if (closed) return;
       closed = true;
       commit.close();
+      await walSync.close();
       db.close();
     },
   };
