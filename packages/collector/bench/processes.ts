@@ -103,7 +103,9 @@ export async function startHeed(options: HeedEnv, timeoutMs = 120_000): Promise<
   delete env.SMTP_URL;
   if (options.mongoUri) env.MONGODB_URI = options.mongoUri;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: options.collectorDir ?? collectorDir, stdio: ['ignore', 'pipe', 'pipe'], env });
+  // BENCH_PROFILE=DIR: the collector writes a V8 CPU profile there when it stops (open it in DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_PROFILE)] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], { cwd: options.collectorDir ?? collectorDir, stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const url = `http://127.0.0.1:${port}`;

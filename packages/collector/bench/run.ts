@@ -19,7 +19,7 @@
  *
  * Env: BENCH_SECONDS (8, per load run), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_RATE (1000, the
  * fixed-rate runs), BENCH_SAMPLES (30 timed requests per console route), BENCH_IDLE_SECONDS (10),
- * BENCH_SEED_BATCH (the seed's records in flight).
+ * BENCH_SEED_BATCH (the seed's records in flight), BENCH_PROFILE (a directory: the collector writes a CPU profile there).
  * Everything runs on loopback; every loop is bounded in count and time.
  */
 import { spawn } from 'node:child_process';
