@@ -1,7 +1,7 @@
 /**
  * The body of `GET /v1/projects/:key/surveys` and its validator: what the widget needs, nothing internal.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HeedConfig, PublicSurveysBody } from '@heed/shared';
 import { errors } from '../errors.ts';
 
@@ -59,9 +59,25 @@ export function livePublicSurveysLookup(current: () => HeedConfig): PublicSurvey
   };
 }
 
+/**
+ * The list with a person's `seen` record, as the JSON of `{ ...body, seen }`: the project's serialised
+ * list (an object) with one member added, so a page view serialises only the few timestamps it adds.
+ */
+export function withSeen(listJson: string, seen: NonNullable<PublicSurveysBody['seen']>): string {
+  return `${listJson.slice(0, -1)},"seen":${JSON.stringify(seen)}}`;
+}
+
+/**
+ * The validator of a list with a `seen` record: the hash of the list's own validator and of what follows
+ * the list's bytes, which together fix the exact bytes sent, so it is as strong as hashing them all.
+ */
+export function seenEtag(listEtag: string, seenPart: string): string {
+  return strongEtag(`${listEtag}${seenPart}`);
+}
+
 /** A strong validator: the hash of the exact bytes sent. */
 export function strongEtag(payload: string): string {
-  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+  return `"${hash('sha256', payload, 'base64url').slice(0, 27)}"`;
 }
 
 /** True when an `If-None-Match` header names `etag` (or is `*`); weak comparison, as RFC 9110 asks for GET. */

@@ -71,6 +71,8 @@ export const publicApiRoutes: FastifyPluginAsync<PublicApiOptions> = async (app,
       schema: route.schema,
       config: { errorStatuses: route.errorStatuses },
       serializerCompiler: asBuilt,
+      // Every page view and answer of every product would be two log lines: these routes log failures only.
+      logLevel: 'warn',
       ...(route.path === SURVEYS_PATH ? { onRequest: withholdFromOtherProjects } : {}),
       handler: async (request, reply) => {
         const answer = await route.handle(asPublicRequest(request));
