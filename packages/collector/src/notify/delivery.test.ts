@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../domain/test-support.ts';
@@ -92,6 +93,28 @@ describe('postJson over real HTTP', () => {
     });
     const outcome = await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 200 });
     expect(outcome).toEqual({ status: 'retry', error: 'timed out after 200 ms' });
+  });
+});
+
+describe('postJson and the body of the answer', () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    server = undefined;
+  });
+
+  async function listen(handle: Parameters<typeof createHttpServer>[1]): Promise<{ url: string }> {
+    server = createHttpServer(handle);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+  }
+
+  it('does not wait for a body that never ends: the status decides', async () => {
+    const receiver = await listen((req, res) => req.resume().on('end', () => res.writeHead(200).write('a never-ending body')));
+    const started = performance.now();
+    expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
+    expect(performance.now() - started).toBeLessThan(4_000);
   });
 });
 

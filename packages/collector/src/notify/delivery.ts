@@ -40,9 +40,27 @@ export async function postJson(
   } catch (error) {
     return { status: 'retry', error: describeFetchError(error, timeoutMs) };
   }
-  // Only the status matters: release the connection without reading what may be a large or slow body.
-  await response.body?.cancel().catch(() => undefined);
+  await release(response);
   return classifyStatus(response.status, response.headers.get('retry-after'), now);
+}
+
+/** Bodies of a declared length up to this size are read to their end rather than cancelled. */
+const READ_BODY_BYTES = 64 * 1024;
+
+/**
+ * Only the status matters. A small body of a declared length (a receiver's `{"ok":true}`) is read to its
+ * end, which costs less than cancelling the stream (an abort, with its exception, per delivery); a large
+ * or unsized one, which may be slow or endless, is cancelled. Reading stays under the attempt's deadline.
+ */
+async function release(response: Response): Promise<void> {
+  if (!response.body) return;
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  try {
+    if (length <= READ_BODY_BYTES) await response.arrayBuffer();
+    else await response.body.cancel();
+  } catch {
+    // the status has arrived; what happens to the rest of the body does not change the outcome
+  }
 }
 
 export function classifyStatus(status: number, retryAfter: string | null, now: Date): DeliveryOutcome {
