@@ -110,6 +110,14 @@ describe('postJson and the body of the answer', () => {
     return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
   }
 
+  it('leaves no deadline timer behind once the attempt is over', async () => {
+    const receiver = await listen((req, res) => req.resume().on('end', () => res.end('{"ok":true}')));
+    const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const before = timers();
+    expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 60_000 })).toEqual({ status: 'delivered' });
+    expect(timers()).toBe(before);
+  });
+
   it('does not wait for a body that never ends: the status decides', async () => {
     const receiver = await listen((req, res) => req.resume().on('end', () => res.writeHead(200).write('a never-ending body')));
     const started = performance.now();
