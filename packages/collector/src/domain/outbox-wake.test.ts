@@ -130,6 +130,33 @@ describe.each(testEngines())('on the $name store', (engine) => {
     expect(inbox.requests).toHaveLength(2);
   });
 
+  it('gives back, not keeps leased, an alert re-queued while its round is still running', async () => {
+    const inbox = await receiver((_req, index, res) => res.writeHead(index === 0 ? 400 : 200).end());
+    const config = configFor(inbox.url);
+    // The re-queue lands right after the failure is recorded, before the round's next claim: the round
+    // claims the alert it has already seen.
+    const racing: Store = {
+      ...store,
+      alerts: Object.assign(Object.create(store.alerts) as Store['alerts'], {
+        recordAttempt: async (...args: Parameters<Store['alerts']['recordAttempt']>) => {
+          const recorded = await store.alerts.recordAttempt(...args);
+          await store.alerts.requeueFailed(args[0], new Date());
+          return recorded;
+        },
+      }),
+    };
+    const outbox = worker(config, { pollMs: NEVER }, racing);
+    const responseId = await ingest(config);
+    expect(await outbox.runOnce()).toBe(1);
+    const alert = await alertOf(responseId);
+    expect(alert).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(alert).not.toHaveProperty('leaseOwner');
+    // The next round delivers it at once, not after the lease would have run out.
+    expect(await outbox.runOnce()).toBe(1);
+    await delivered(responseId);
+    expect(inbox.requests).toHaveLength(2);
+  });
+
   it('backs off while there is nothing to send, and still picks up an alert it was not told about within maxPollMs', async () => {
     const inbox = await receiver();
     const config = configFor(inbox.url);

@@ -91,8 +91,13 @@ export function startOutbox(options: OutboxOptions): Outbox {
       const leaseUntil = new Date(now.getTime() + leaseMs);
       const alert = await store.alerts.claimNextDue(workerId, now, leaseUntil);
       if (!alert) break;
-      // Under a clock that stands still an alert could come due again at once: once per call is enough.
-      if (seen.has(alert._id)) break;
+      // Under a clock that stands still an alert could come due again at once: once per call is enough. One
+      // due again (re-queued meanwhile, or a retry due at once) is given back, not left leased until the
+      // lease runs out: the next round (the re-queue's own wake, or the poll) takes it.
+      if (seen.has(alert._id)) {
+        await store.alerts.releaseLease(alert._id, workerId, leaseUntil);
+        break;
+      }
       seen.add(alert._id);
       await deliverAlert(options, alert, leaseUntil);
     }

@@ -58,6 +58,10 @@ export function mongoAlerts(context: MongoContext): AlertRepository {
       );
       return result.matchedCount > 0;
     },
+    async releaseLease(id, holder, leaseUntil) {
+      const result = await alerts.updateOne({ _id: id as never, leaseOwner: holder, leaseUntil }, { $unset: { leaseOwner: '', leaseUntil: '' } });
+      return result.matchedCount > 0;
+    },
     async get(id) {
       return (await alerts.findOne({ _id: id as never }, { projection: WITHOUT_LOG })) as AlertDoc | null;
     },

@@ -80,6 +80,7 @@ export function sqliteAlerts(db: Database.Database, commit: GroupCommit): AlertR
        last_error = @error, delivered_at = @deliveredAt, failed_at = @failedAt, lease_owner = NULL, lease_until = NULL
      WHERE id = @id AND status = 'pending' AND lease_owner = @holder AND lease_until = @leaseUntil`,
   );
+  const release = db.prepare('UPDATE alerts SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND lease_until = ?');
   const logAttempt = db.prepare('INSERT INTO alert_attempts (alert_id, at, status, error) VALUES (?, ?, ?, ?)');
   const byId = db.prepare('SELECT * FROM alerts WHERE id = ?');
   const attemptsOf = db.prepare('SELECT at, status, error FROM alert_attempts WHERE alert_id = ? ORDER BY at, rowid');
@@ -115,6 +116,9 @@ export function sqliteAlerts(db: Database.Database, commit: GroupCommit): AlertR
         logAttempt.run(id, ms(attempt.at), attempt.status, attempt.status === 'delivered' ? null : attempt.error);
         return true;
       });
+    },
+    releaseLease(id, holder, leaseUntil) {
+      return commit.run(() => release.run(id, holder, ms(leaseUntil)).changes === 1);
     },
     async get(id) {
       const row = byId.get(id) as AlertRow | undefined;

@@ -437,6 +437,20 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
         expect(await store.alerts.claimNextDue('w3', at(1000), at(1030))).toBeNull();
       });
 
+      it('takes a lease back unused from its holder only, leaving the alert due for any worker', async () => {
+        await store.alerts.enqueue([makeAlert(1, { nextAttemptAt: at(0) })]);
+        const lease = at(30);
+        await store.alerts.claimNextDue('w1', at(1), lease);
+        expect(await store.alerts.releaseLease('alert-1', 'w2', lease)).toBe(false);
+        expect(await store.alerts.claimNextDue('w2', at(2), at(32))).toBeNull();
+        expect(await store.alerts.releaseLease('alert-1', 'w1', lease)).toBe(true);
+        expect(await store.alerts.get('alert-1')).toEqual(makeAlert(1, { nextAttemptAt: at(0) }));
+        expect((await store.alerts.claimNextDue('w2', at(2), at(32)))?._id).toBe('alert-1');
+        // A holder whose lease passed to another cannot give it back.
+        expect(await store.alerts.releaseLease('alert-1', 'w1', lease)).toBe(false);
+        expect(await store.alerts.get('alert-1')).toMatchObject({ leaseOwner: 'w2', leaseUntil: at(32) });
+      });
+
       it('fails an alert, lists it for its owner, and requeues it on demand', async () => {
         await store.alerts.enqueue([makeAlert(1), makeAlert(2, { responseId: 'resp-2', ownerId: 'pm-billing', status: 'delivered' })]);
         const lease = at(30);

@@ -196,6 +196,8 @@ export interface AlertRepository {
   claimNextDue(holder: string, now: Date, leaseUntil: Date): Promise<AlertDoc | null>;
   /** Records an attempt and releases the lease, only if `holder` still holds it; `false` otherwise (nothing changes). */
   recordAttempt(id: string, holder: string, leaseUntil: Date, attempt: AttemptRecord): Promise<boolean>;
+  /** Gives a lease back unused, only if `holder` still holds it: the alert is due again for any worker. */
+  releaseLease(id: string, holder: string, leaseUntil: Date): Promise<boolean>;
   get(id: string): Promise<AlertDoc | null>;
   /** Newest first by (createdAt, id). */
   page(filter: AlertFilter, limit: number, after?: Position): Promise<AlertDoc[]>;
