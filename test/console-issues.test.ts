@@ -1,7 +1,7 @@
 /**
  * The console's Issues view in real Chromium at 390 and 1280 px: issues with the feedback linked to them,
  * how many ask, which customers and plans, newest first or most asked first (kept in the URL), and the item
- * page's Issue panel linking one more. Each view: no horizontal page overflow, axe WCAG 2.2 A/AA clean in
+ * page's Issue panel linking one more and unlinking it again. Each view: no horizontal page overflow, axe WCAG 2.2 A/AA clean in
  * light and dark, no console errors.
  */
 import type { FeedbackDraftInput } from '@heed/shared';
@@ -84,6 +84,8 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await panel.getByRole('button', { name: 'Link issue' }).click();
     await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Linked; \d items ask for it\.$/);
     await expect.poll(() => page.locator('ol.history').textContent()).toContain(EXPORT);
+    // The triage form shows the link the panel made, so saving other fields keeps it.
+    await expect.poll(() => page.getByLabel('Issue link').inputValue()).toBe(EXPORT);
     await checkView(view, 'item-issue', width);
 
     await openView(page, 'Issues');
@@ -94,6 +96,19 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await checkView(view, 'issues-asking', width);
     await page.getByRole('button', { name: 'Linked' }).click();
     await expect.poll(() => firstIssue(page)).toBe('Single sign-on with Okta');
+
+    // A link made by mistake is undone from the item page: the item no longer counts among those asking.
+    await page.goto(`${collector.url}/console/items/${ids[3]}`);
+    const linked = page.getByRole('region', { name: 'Issue' });
+    await expect.poll(() => linked.getByRole('link', { name: EXPORT }).count()).toBe(1);
+    await linked.getByRole('button', { name: 'Unlink' }).click();
+    await expect.poll(() => linked.getByRole('status').textContent()).toBe(`Unlinked from ${EXPORT}.`);
+    await expect.poll(() => linked.getByRole('button', { name: 'Unlink' }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Issue link').inputValue()).toBe('');
+    await checkView(view, 'item-unlinked', width);
+    await openView(page, 'Issues');
+    const csvExport = rows(page).filter({ hasText: 'CSV export' });
+    await expect.poll(() => csvExport.locator('td').nth(2).textContent()).toBe('2');
     await view.context.close();
   });
 });

@@ -19,6 +19,7 @@ export interface Api {
   patch<T>(path: string, body: unknown): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
   /** A file the admin API answers (CSV export): read with the token, since a plain link carries none. */
   download(path: string, query: Query, fallbackName: string): Promise<Download>;
 }
@@ -74,6 +75,7 @@ export function createApi({ token, onUnauthorized, actor = readActor, fetch = gl
     patch: (path, body) => json('PATCH', path, body),
     post: (path, body) => json('POST', path, body),
     put: (path, body) => json('PUT', path, body),
+    delete: (path) => json('DELETE', path),
     async download(path, query, fallbackName) {
       const response = await send('GET', withQuery(path, query), undefined, '*/*');
       const disposition = response.headers.get('content-disposition') ?? '';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import type { PresentedResponse, TriagePatch, TriageStatus } from '../types.ts';
 import { useSave, type SaveNote } from '../use-save.ts';
@@ -53,6 +53,15 @@ export function TriageForm<T extends Triaged>({ api, entry, path, onSaved, owner
   const [owner, setOwner] = useState(triage.owner ?? entry.routing.owner ?? '');
   const [tags, setTags] = useState(triage.tags.join(', '));
   const [issueUrl, setIssueUrl] = useState(triage.issueUrl ?? '');
+  // The issue link can change outside this form (the item's Issue panel links and unlinks): the field follows
+  // it unless it was edited here, so saving the other fields never puts back a link just removed.
+  const storedIssueUrl = triage.issueUrl ?? '';
+  const shownIssueUrl = useRef(storedIssueUrl);
+  useEffect(() => {
+    if (storedIssueUrl === shownIssueUrl.current) return;
+    if (issueUrl.trim() === shownIssueUrl.current) setIssueUrl(storedIssueUrl);
+    shownIssueUrl.current = storedIssueUrl;
+  }, [storedIssueUrl]);
   const [note, setNote] = useState<SaveNote | undefined>(undefined);
   const [saving, save] = useSave(setNote);
 
