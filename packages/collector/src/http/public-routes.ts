@@ -7,7 +7,7 @@ import { DisplaySchema, ProjectKeySchema, PublicSurveysQuerySchema, SubmissionSc
 import { z } from 'zod';
 import { ingestSubmission, recordDisplay, seenBy, type IngestDeps } from '../domain/ingest.ts';
 import { assertOriginAllowed, type OriginSets } from './origin-policy.ts';
-import { SURVEYS_CACHE_CONTROL, etagMatches, seenEtag, withSeen, type PublicSurveysLookup } from './public-surveys.ts';
+import { SURVEYS_CACHE_CONTROL, etagMatches, withSeen, type PublicSurveysLookup } from './public-surveys.ts';
 
 /** What a handler reads of a request, its parts already validated against the route's schemas. */
 export interface PublicRequest<P = unknown, Q = unknown, B = unknown> {
@@ -78,8 +78,7 @@ export function publicRoutes({ deps, origins, surveys }: PublicRouteContext): Pu
       async handle({ params: { key }, query: { userId, anonymousId }, header }) {
         const project = surveys(key); // an unknown project is a 404 before any store read
         const seen = userId || anonymousId ? await seenBy(deps, key, { userId, anonymousId }) : undefined;
-        const payload = seen ? withSeen(project.json, seen) : project.json;
-        const etag = seen ? seenEtag(project.etag, payload.slice(project.json.length - 1)) : project.etag;
+        const { json: payload, etag } = seen ? withSeen(project, seen) : project;
         const headers = { ETag: etag, 'Cache-Control': SURVEYS_CACHE_CONTROL };
         if (etagMatches(header('if-none-match'), etag)) return { status: 304, headers };
         return { status: 200, headers: { ...headers, 'Content-Type': JSON_TYPE }, json: payload };

@@ -60,19 +60,14 @@ export function livePublicSurveysLookup(current: () => HeedConfig): PublicSurvey
 }
 
 /**
- * The list with a person's `seen` record, as the JSON of `{ ...body, seen }`: the project's serialised
- * list (an object) with one member added, so a page view serialises only the few timestamps it adds.
+ * The list with a person's `seen` record: the JSON of `{ ...body, seen }`, made as the project's serialised
+ * list (an object) with one member added, so a page view serialises only the few timestamps it adds; and
+ * its validator, the hash of the list's own validator and of the added member, which together fix the
+ * exact bytes sent, so it is as strong as hashing them all.
  */
-export function withSeen(listJson: string, seen: NonNullable<PublicSurveysBody['seen']>): string {
-  return `${listJson.slice(0, -1)},"seen":${JSON.stringify(seen)}}`;
-}
-
-/**
- * The validator of a list with a `seen` record: the hash of the list's own validator and of what follows
- * the list's bytes, which together fix the exact bytes sent, so it is as strong as hashing them all.
- */
-export function seenEtag(listEtag: string, seenPart: string): string {
-  return strongEtag(`${listEtag}${seenPart}`);
+export function withSeen(list: ProjectSurveys, seen: NonNullable<PublicSurveysBody['seen']>): { json: string; etag: string } {
+  const member = `,"seen":${JSON.stringify(seen)}`;
+  return { json: `${list.json.slice(0, -1)}${member}}`, etag: strongEtag(`${list.etag}${member}`) };
 }
 
 /** A strong validator: the hash of the exact bytes sent. */
