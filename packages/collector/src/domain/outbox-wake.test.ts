@@ -69,16 +69,18 @@ const alertOf = async (responseId: string): Promise<AlertDoc | undefined> => (aw
 /** The worker records the outcome once the receiver has answered: wait for that too. */
 const delivered = (responseId: string) => within(5000, async () => (await alertOf(responseId))?.status === 'delivered');
 
-describe.each(testEngines())('on the $name store', (engine) => {
-  useTestStore(
-    () => engine.open(),
-    (opened) => {
-      store = opened;
-    },
-  );
+/** Each test on a fresh store from `open`, with what it started stopped afterwards, newest first. */
+function useStoreAndCleanup(open: Parameters<typeof useTestStore>[0]): void {
+  useTestStore(open, (opened) => {
+    store = opened;
+  });
   afterEach(async () => {
     for (const fn of cleanup.splice(0).reverse()) await fn();
   });
+}
+
+describe.each(testEngines())('on the $name store', (engine) => {
+  useStoreAndCleanup(() => engine.open());
 
   it('a worker woken by the write that stored an alert delivers it without waiting for its poll, once', async () => {
     const inbox = await receiver();
@@ -191,15 +193,7 @@ describe.each(testEngines())('on the $name store', (engine) => {
 });
 
 describe('the app', () => {
-  useTestStore(
-    () => testEngines()[0]!.open(),
-    (opened) => {
-      store = opened;
-    },
-  );
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  useStoreAndCleanup(() => testEngines()[0]!.open());
 
   it('sends the alert of an answer it took in as soon as the answer is stored, not at its next poll', async () => {
     const inbox = await receiver();
