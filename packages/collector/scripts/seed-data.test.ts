@@ -23,9 +23,18 @@ describe('seed data', () => {
     const start = options.now.getTime() - options.days * 86_400_000;
     let previous = 0;
     const ids = new Set<string>();
+    // The collector's own ids are UUIDv7 of the time they were made: the seeded ones lead with their answer's time.
+    const timeOf = (id: string) => {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      return Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+    };
     for (const { response, alerts } of seedResponses(options)) {
       StoredResponseSchema.parse(response);
-      for (const alert of alerts) AlertSchema.parse(alert);
+      expect(timeOf(response._id)).toBe(response.receivedAt.getTime());
+      for (const alert of alerts) {
+        AlertSchema.parse(alert);
+        expect(timeOf(alert._id)).toBe(response.receivedAt.getTime());
+      }
       const at = response.receivedAt.getTime();
       expect(at).toBeGreaterThanOrEqual(Math.max(start, previous));
       expect(at).toBeLessThan(options.now.getTime());

@@ -9,6 +9,7 @@
  */
 import { npsCategory, type HeedConfig, type NpsCategory, type Owner, type Plan, type Survey, type Triage } from '@heed/shared';
 import { ownerChannels } from '../src/domain/enqueue-alerts.ts';
+import { formatTimeOrderedId } from '../src/domain/ids.ts';
 import { routeResponse } from '../src/domain/routing.ts';
 import type { AlertDoc, DisplayDoc, ResponseDoc } from '../src/store/store.ts';
 
@@ -62,7 +63,18 @@ export class Random {
     }
     return items[items.length - 1]!;
   }
-  /** A version-4-shaped UUID from this sequence. */
+  /**
+   * A UUIDv7 of time `at` from this sequence, shaped as the collector makes the ids of what it stores
+   * (domain/ids.ts), so the seeded indexes keyed by id grow at their end as live traffic's do.
+   */
+  timeOrderedUuid(at: Date): string {
+    const tail = new Uint8Array(8);
+    const view = new DataView(tail.buffer);
+    view.setUint32(0, this.next() * 4294967296);
+    view.setUint32(4, this.next() * 4294967296);
+    return formatTimeOrderedId(at.getTime(), this.int(0x1000), tail);
+  }
+  /** A version-4-shaped UUID from this sequence (what a browser makes: submission, display and install ids). */
   uuid(): string {
     const a = hex8(this.next());
     const b = hex8(this.next());
@@ -268,7 +280,7 @@ function triageOf(random: Random, owner: string | undefined, owners: readonly st
  */
 function alertsFor(random: Random, responseId: string, owner: Owner, receivedAt: Date, now: Date): AlertDoc[] {
   return ownerChannelList(owner).map((channel): AlertDoc => {
-    const base = { _id: random.uuid(), responseId, ownerId: owner.id, channel, nextAttemptAt: receivedAt, createdAt: receivedAt };
+    const base = { _id: random.timeOrderedUuid(receivedAt), responseId, ownerId: owner.id, channel, nextAttemptAt: receivedAt, createdAt: receivedAt };
     if (random.chance(0.002)) return { ...base, status: 'pending', attempts: 0 };
     const deliveredAt = new Date(Math.min(now.getTime() - 1, receivedAt.getTime() + 200 + random.int(3000)));
     return { ...base, status: 'delivered', attempts: 1, deliveredAt };
@@ -332,7 +344,7 @@ export function* seedResponses(options: SeedOptions): Generator<SeededResponse> 
     const respondent: ResponseDoc['respondent'] =
       survey.kind === 'uninstall' ? { anonymousId: installId } : { userId: userId(user), accountId: `acct_${Math.floor(user / 12)}` };
 
-    const id = random.uuid();
+    const id = random.timeOrderedUuid(receivedAt);
     const routing = routeResponse(
       config,
       { surveyId: survey.id, kind: survey.kind, productArea: survey.productArea, plan, category, score: answers.score, comment: answers.comment },

@@ -9,7 +9,7 @@
  *
  * Options: --responses (50000), --displays (3 x responses), --days (365), --seed (1), --now (an ISO time;
  * default now: the data ends there), --data-dir (HEED_DATA_DIR, else .heed-data), --config (HEED_CONFIG,
- * else the repository's heed.config.json), --batch (records in flight: 4000, or 20 on MongoDB), --json (a summary line on stdout). With MONGODB_URI set the data
+ * else the repository's heed.config.json), --batch (records in flight: 20000, or 20 on MongoDB), --json (a summary line on stdout). With MONGODB_URI set the data
  * goes to MongoDB instead. The same options give the same data, ids included: seeding twice stores nothing
  * the second time. The collector must not be running on the same data directory.
  */
@@ -55,7 +55,7 @@ const displays = values.displays === undefined ? responses * 3 : count('displays
 const days = Math.max(1, count('days', values.days));
 // MongoDB takes concurrent writes one by one (a wire-protocol server on SQLite, such as FerretDB, refuses
 // thousands at once), so fewer are in flight there.
-const batch = Math.max(1, count('batch', values.batch ?? (env.MONGODB_URI ? '20' : '4000')));
+const batch = Math.max(1, count('batch', values.batch ?? (env.MONGODB_URI ? '20' : '20000')));
 const now = values.now === undefined ? new Date() : new Date(values.now);
 if (Number.isNaN(now.getTime())) fail(`--now must be an ISO date-time, got "${values.now}"`);
 const configPath = resolve(baseDir, values.config ?? env.HEED_CONFIG ?? resolve(repoRoot, 'heed.config.json'));
@@ -65,7 +65,7 @@ const mongoUri = env.MONGODB_URI || undefined;
 // Owner URLs may be paths resolved against the collector's address; the seed sends nothing, so the default will do.
 const config = await loadConfig(configPath, { listenUrl: `http://127.0.0.1:${env.PORT || 8787}` }).catch((error: Error) => fail(error.message));
 const options: SeedOptions = { config, seed: count('seed', values.seed), responses, displays, days, now };
-const store = await openStore({ mongoUri, dataDir }).catch((error: Error) => fail(`cannot open the store: ${error.message}`));
+const store = await openStore({ mongoUri, dataDir, bulk: true }).catch((error: Error) => fail(`cannot open the store: ${error.message}`));
 const where = mongoUri ? 'MongoDB (MONGODB_URI)' : dataDir;
 log(`seeding ${where}: ${responses} responses, ${displays} displays over ${days} days to ${now.toISOString()}, ${userCount(options)} people, seed ${options.seed}`);
 

@@ -17,9 +17,17 @@ export function timeOrderedId(now: number = Date.now()): string {
   } else {
     sequence = (sequence + 1) & 0xfff;
   }
-  const time = lastMs.toString(16).padStart(12, '0');
-  const tail = randomBytes(8);
-  tail[0] = ((tail[0] as number) & 0x3f) | 0x80; // the RFC 9562 variant
-  const rest = tail.toString('hex');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${sequence.toString(16).padStart(3, '0')}-${rest.slice(0, 4)}-${rest.slice(4, 16)}`;
+  return formatTimeOrderedId(lastMs, sequence, randomBytes(8));
+}
+
+/**
+ * The UUIDv7 of time `ms`, with `sequence` (12 bits) after the version and `tail` (8 bytes, of which the
+ * first two bits become the variant) as the rest: for makers whose randomness is their own (the seed's
+ * reproducible data).
+ */
+export function formatTimeOrderedId(ms: number, sequence: number, tail: Uint8Array): string {
+  const time = ms.toString(16).padStart(12, '0');
+  const rest = Buffer.from(tail.buffer, tail.byteOffset, 8).toString('hex');
+  const variant = ((tail[0] as number) & 0x3f) | 0x80; // the RFC 9562 variant
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${(sequence & 0xfff).toString(16).padStart(3, '0')}-${variant.toString(16)}${rest.slice(2, 4)}-${rest.slice(4, 16)}`;
 }

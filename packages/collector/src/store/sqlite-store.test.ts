@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openSqliteStore } from './sqlite-store.ts';
 import { MIGRATIONS, migrate } from './sqlite-migrations.ts';
 import { storeContract } from './store-contract.ts';
-import { makeAlert, makeResponse } from './store-fixtures.ts';
+import { makeAlert, makeDisplay, makeResponse } from './store-fixtures.ts';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'heed-sqlite-'));
@@ -46,6 +48,26 @@ describe('SQLite store files', () => {
     expect((await again.alerts.get('alert-1'))?.status).toBe('pending');
     expect(await again.responses.record(makeResponse(2, { submissionId: makeResponse(1).submissionId }), [])).toEqual({ id: 'resp-1', duplicate: true });
     await again.close();
+  });
+
+  it('filled in bulk, lets its log grow before copying it into the database', async () => {
+    // 200 commits of 100 displays with random ids: each rewrites pages all over the id index, so the log
+    // passes SQLite's default of 1,000 pages (4 MB) many times over. The collector copies it back then and
+    // reuses the file from its start; a bulk fill lets it grow.
+    const logBytes = async (bulk: boolean) => {
+      const dataDir = await dir();
+      const store = await openSqliteStore({ dataDir, bulk });
+      for (let group = 0; group < 200; group += 1) {
+        await Promise.all(Array.from({ length: 100 }, (_, i) => store.displays.record(makeDisplay(group * 100 + i, { _id: randomUUID() }))));
+      }
+      const bytes = statSync(join(dataDir, `${DATABASE_FILE}-wal`)).size;
+      await store.close();
+      return bytes;
+    };
+    const live = await logBytes(false);
+    const bulk = await logBytes(true);
+    expect(live).toBeLessThan(8 * 1048576);
+    expect(bulk).toBeGreaterThan(2 * live);
   });
 
   it('refuses a second collector on the same data directory, naming it', async () => {
