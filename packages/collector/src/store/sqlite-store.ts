@@ -27,7 +27,7 @@ import { WalSync } from './wal-sync.ts';
 export interface SqliteStoreOptions {
   /** `HEED_DATA_DIR`: created when missing. */
   dataDir: string;
-  /** One writer fills the store in bulk (`pnpm seed`): see BULK_CHECKPOINT_PAGES. */
+  /** One writer fills the store in bulk (`pnpm seed`): see BULK_CHECKPOINT_PAGES and BULK_CACHE_KIB. */
   bulk?: boolean;
 }
 
@@ -40,6 +40,14 @@ export interface SqliteStoreOptions {
  * groups are small and a larger copy would stall the answers waiting behind it.
  */
 const BULK_CHECKPOINT_PAGES = 100_000;
+
+/**
+ * The page cache when filling in bulk: up to 1 GiB (SQLite's default is 2 MiB, kept by the collector), so
+ * the indexes keyed by ids that come in any order (submission and display ids, people) stay in memory
+ * instead of being read back from the file for every insert. Adding 300,000 displays to the 1M-answer store
+ * took 32.4 s with the default and 22.3 s with this; 100,000 answers 39.6 s and 33.9 s.
+ */
+const BULK_CACHE_KIB = 1_048_576;
 
 export const DATABASE_FILE = 'heed.sqlite';
 /** Files of the earlier embedded format, which is not read. */
@@ -65,7 +73,10 @@ export async function openSqliteStore({ dataDir, bulk = false }: SqliteStoreOpti
     // Each write of a group runs in a savepoint, whose journal of the pages it changes is kept in memory
     // rather than written to a temporary file: a fifth of the CPU an answer costs, on the 1M-answer store.
     db.pragma('temp_store = MEMORY');
-    if (bulk) db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+    if (bulk) {
+      db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+      db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    }
   } catch (error) {
     db.close();
     throw error;
