@@ -5,13 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Store } from './store.ts';
-import { makeItem, makeResponse } from './store-fixtures.ts';
+import { at, makeItem, makeResponse } from './store-fixtures.ts';
 import type { StoreCapability } from './store-contract.ts';
 
 type Check = (title: string, capabilities: readonly StoreCapability[], body: () => Promise<void>) => void;
 
-const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
-const at = (seconds: number) => new Date(T0 + seconds * 1000);
 const told = (seconds: number) => ({ at: at(seconds), actor: 'pm', changes: { toldThem: { to: 'jane@globex.example' } } });
 const consenting = (n: number, email = 'jane@globex.example') => makeItem(n, { customer: { accountId: 'acc-1', contactEmail: email, mayContact: true } });
 

@@ -5,13 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { InboxEntry, Store } from './store.ts';
-import { makeAlert, makeItem, makeResponse } from './store-fixtures.ts';
+import { at, makeAlert, makeItem, makeResponse } from './store-fixtures.ts';
 import type { StoreCapability } from './store-contract.ts';
 
 type Check = (title: string, capabilities: readonly StoreCapability[], body: () => Promise<void>) => void;
 
-const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
-const at = (seconds: number) => new Date(T0 + seconds * 1000);
 const idOf = (entry: InboxEntry) => (entry.source === 'survey' ? entry.response._id : entry.item._id);
 const routed = { status: 'routed' as const, owner: 'pm-editor', reason: 'route:0' };
 

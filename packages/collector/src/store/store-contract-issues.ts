@@ -5,9 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Store } from './store.ts';
+import { at } from './store-fixtures.ts';
 
-const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
-const at = (seconds: number) => new Date(T0 + seconds * 1000);
 const EXPORT = 'https://github.com/acme/app/issues/1';
 const SSO = 'https://github.com/acme/app/issues/2';
 const DARK = 'https://feedback.example.com/features/dark-mode';

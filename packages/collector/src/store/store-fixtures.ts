@@ -1,6 +1,10 @@
 /** Valid documents for the store tests, one builder per aggregate; each takes overrides. */
 import type { AlertDoc, DisplayDoc, ItemDoc, ResponseDoc } from './store.ts';
 
+/** The contract cases' clock: 2026-01-05 12:00 UTC, and `at(s)` that many seconds later. */
+export const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+export const at = (seconds: number): Date => new Date(T0 + seconds * 1000);
+
 export function makeResponse(n: number, overrides: Partial<ResponseDoc> = {}): ResponseDoc {
   const receivedAt = new Date(Date.UTC(2026, 0, 5, 12, 0, n));
   return {
