@@ -151,4 +151,34 @@ describe('Routes view', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('at 1280 px: a save over a change someone else made meanwhile is refused and says who, and changes nothing', async () => {
+    const { page, problems, context } = await openConsole(browser, collector.url, 1280);
+    await openView(page, 'Routes');
+    const rules = page.getByRole('list', { name: 'Rules' }).getByRole('listitem');
+    await expect.poll(() => rules.count()).toBeGreaterThan(0);
+
+    // Bo saves the routing through the API after this page loaded it.
+    const shown = (await (await fetch(`${collector.url}/v1/routing`, { headers: admin })).json()) as { change?: { version: number }; routes: unknown[] };
+    const basedOn = shown.change?.version ?? 0;
+    const bo = await fetch(`${collector.url}/v1/routing`, {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/json', 'x-heed-actor': 'Bo', 'if-match': `"${basedOn}"` },
+      body: JSON.stringify({ routes: shown.routes }),
+    });
+    expect(bo.status).toBe(200);
+
+    await rules.first().locator('summary').click();
+    await rules.first().getByLabel('Plan').selectOption('self-managed');
+    await page.getByRole('button', { name: 'Save routing' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(`the routing was changed since version ${basedOn} (now version ${basedOn + 1}, by Bo at`);
+    const after = (await (await fetch(`${collector.url}/v1/routing`, { headers: admin })).json()) as { change: { version: number; actor: string }; routes: unknown[] };
+    expect(after.change).toMatchObject({ version: basedOn + 1, actor: 'Bo' });
+    expect(after.routes).toEqual(shown.routes);
+    await expectAccessible(page);
+    expect(problems.filter((line) => !line.includes('412'))).toEqual([]);
+    await context.close();
+  });
 });

@@ -24,6 +24,7 @@ export const errors = {
   adminDisabled: createError('HEED_ERR_ADMIN_DISABLED', 'the admin API is disabled: set HEED_ADMIN_TOKEN to enable it', 401),
   signature: createError('HEED_ERR_SIGNATURE', 'the Heed-Signature header does not verify', 401),
   methodNotAllowed: createError('HEED_ERR_METHOD_NOT_ALLOWED', '%s is not allowed on %s; allowed: %s', 405),
+  changedMeanwhile: createError('HEED_ERR_CHANGED_MEANWHILE', '%s', 412),
   preconditionFailed: createError('HEED_ERR_PRECONDITION_FAILED', 'a precondition of the request (If-Match, If-Unmodified-Since) does not hold', 412),
   rangeNotSatisfiable: createError('HEED_ERR_RANGE_NOT_SATISFIABLE', 'the requested range is outside the resource', 416),
   internal: createError('HEED_ERR_INTERNAL', 'internal error', 500),

@@ -98,6 +98,20 @@ export const ActorHeadersSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * Headers of a settings save (`PUT /v1/routing`, `PUT /v1/surveys/:id/settings`): the actor, and `If-Match`
+ * naming the version of the latest change the edit started from (`"0"` when there was none), so that a
+ * change saved by someone else meanwhile is not overwritten (412). `*` or no `If-Match`: saved whatever
+ * came before.
+ */
+export const SettingsSaveHeadersSchema = ActorHeadersSchema.extend({
+  'if-match': z
+    .string()
+    .regex(/^\s*(\*|"\d{1,15}")\s*$/, 'must be the quoted version of the change the edit started from, e.g. "3" ("0": none yet), or *')
+    .transform((raw) => (raw.trim() === '*' ? undefined : Number(raw.trim().slice(1, -1))))
+    .optional(),
+});
+
 /** Query of `GET /v1/digests/preview`. */
 export const DigestPreviewQuerySchema = z.strictObject({ owner: SlugSchema });
 export type DigestPreviewQuery = z.output<typeof DigestPreviewQuerySchema>;

@@ -18,7 +18,8 @@ export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
-  put<T>(path: string, body: unknown): Promise<T>;
+  /** `basedOn`: the version of the change the edit started from, sent as `If-Match` (a 412 when it moved on). */
+  put<T>(path: string, body: unknown, basedOn?: number): Promise<T>;
   delete<T>(path: string): Promise<T>;
   /** A file the admin API answers (CSV export): read with the token, since a plain link carries none. */
   download(path: string, query: Query, fallbackName: string): Promise<Download>;
@@ -49,7 +50,7 @@ export interface ApiOptions {
 }
 
 export function createApi({ token, onUnauthorized, actor = readActor, fetch = globalThis.fetch.bind(globalThis) }: ApiOptions): Api {
-  async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+  async function send(method: string, path: string, body: unknown, accept: string, ifMatch?: string): Promise<Response> {
     const name = method === 'GET' ? null : actor();
     const response = await fetch(path, {
       method,
@@ -59,6 +60,7 @@ export function createApi({ token, onUnauthorized, actor = readActor, fetch = gl
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         // Header values are ASCII: the name travels percent-encoded, and the collector decodes it.
         ...(name ? { 'x-heed-actor': encodeURIComponent(name) } : {}),
+        ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -68,13 +70,13 @@ export function createApi({ token, onUnauthorized, actor = readActor, fetch = gl
     if (response.status === 401) onUnauthorized(failure);
     throw failure;
   }
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    (await (await send(method, path, body, 'application/json')).json()) as T;
+  const json = async <T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<T> =>
+    (await (await send(method, path, body, 'application/json', ifMatch)).json()) as T;
   return {
     get: (path, query = {}) => json('GET', withQuery(path, query)),
     patch: (path, body) => json('PATCH', path, body),
     post: (path, body) => json('POST', path, body),
-    put: (path, body) => json('PUT', path, body),
+    put: (path, body, basedOn) => json('PUT', path, body, basedOn === undefined ? undefined : `"${basedOn}"`),
     delete: (path) => json('DELETE', path),
     async download(path, query, fallbackName) {
       const response = await send('GET', withQuery(path, query), undefined, '*/*');

@@ -92,17 +92,16 @@ export class LiveSettings {
    * Replaces a survey's settings (a field left out takes the file's value again), after checking that the
    * result is a valid survey; stores the change with its actor and time, then re-reads.
    */
-  async save(surveyId: string, settings: SurveySettings, actor: string, at: Date): Promise<SettingsChange> {
+  async save(surveyId: string, settings: SurveySettings, actor: string, at: Date, basedOn?: number): Promise<SettingsChange> {
     const file = this.#file.surveys.find((survey) => survey.id === surveyId);
     if (!file) throw new errors.notFound(`survey "${surveyId}"`);
+    await this.#assertBasedOn(surveyId, basedOn, `survey "${surveyId}"`);
     const applied = withSettings(file, settings);
     if ('issues' in applied) {
       const problems = applied.issues.map((issue) => `body${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
       throw new errors.validation(`these settings do not make a valid ${file.kind} survey: ${problems.join('; ')}`);
     }
-    const change = await this.#settings.save({ subject: surveyId, settings, actor, at });
-    await this.refresh();
-    return change;
+    return this.#store({ subject: surveyId, settings, actor, at }, basedOn, `survey "${surveyId}"`);
   }
 
   /** A survey's changes, newest first. */
@@ -116,13 +115,40 @@ export class LiveSettings {
    * is a valid config; an owner given without `webhookSecret` keeps the one it has now. Stores the change with
    * its actor and time, then re-reads.
    */
-  async saveRouting(body: RoutingSettingsBody, actor: string, at: Date): Promise<SettingsChange> {
+  async saveRouting(body: RoutingSettingsBody, actor: string, at: Date, basedOn?: number): Promise<SettingsChange> {
+    await this.#assertBasedOn(ROUTING_SUBJECT, basedOn, 'the routing');
     const settings: RoutingSettings = { ...body, ...(body.owners && { owners: keepSecrets(body.owners, this.config.owners) }) } as RoutingSettings;
     const applied = withRouting(this.#file, settings);
     if ('issues' in applied) throw new errors.validation(`these settings do not make a valid config: ${routingProblems(applied.issues)}`);
-    const change = await this.#settings.save({ subject: ROUTING_SUBJECT, settings, actor, at });
+    return this.#store({ subject: ROUTING_SUBJECT, settings, actor, at }, basedOn, 'the routing');
+  }
+
+  /**
+   * Stores a change, then re-reads. `basedOn`: the version of the subject's latest change the editor
+   * started from (0: none); when the subject has changed since, nothing is stored and the editor is told
+   * who changed it, to reload and make their change again.
+   */
+  async #store(change: Omit<SettingsChange, 'version'>, basedOn: number | undefined, what: string): Promise<SettingsChange> {
+    const stored = await this.#settings.save(change, basedOn);
+    if (stored === 'changed') throw await this.#changedSince(change.subject, basedOn, what);
     await this.refresh();
-    return change;
+    return stored;
+  }
+
+  /**
+   * Refuses an edit based on a version the subject has moved past before checking the edit itself: what it
+   * was made against is no longer what it would change (the save checks again, atomically).
+   */
+  async #assertBasedOn(subject: string, basedOn: number | undefined, what: string): Promise<void> {
+    if (basedOn === undefined) return;
+    const [latest] = await this.#settings.history(subject, 1);
+    if ((latest?.version ?? 0) !== basedOn) throw await this.#changedSince(subject, basedOn, what);
+  }
+
+  async #changedSince(subject: string, basedOn: number | undefined, what: string): Promise<Error> {
+    const [latest] = await this.#settings.history(subject, 1);
+    const by = latest ? ` (now version ${latest.version}, by ${latest.actor} at ${latest.at.toISOString()})` : '';
+    return new errors.changedMeanwhile(`${what} was changed since version ${basedOn}${by}; reload it and make your change again`);
   }
 
   /** The routing's changes, newest first. */

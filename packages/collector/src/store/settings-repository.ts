@@ -26,8 +26,13 @@ export interface SettingsChange {
 export interface SettingsRepository {
   /** The latest change's version; 0 when nothing was ever changed. */
   version(): Promise<number>;
-  /** Appends a change under the next version, durably, and answers it. */
-  save(change: Omit<SettingsChange, 'version'>): Promise<SettingsChange>;
+  /**
+   * Appends a change under the next version, durably, and answers it. With `basedOn` (the version of the
+   * subject's latest change the editor started from; 0: the subject had none), nothing is stored and
+   * `'changed'` is answered when the subject has a later change by then, so of two edits made on the same
+   * version one is stored and the other is told, never silently overwritten.
+   */
+  save(change: Omit<SettingsChange, 'version'>, basedOn?: number): Promise<SettingsChange | 'changed'>;
   /** Each subject's latest change, with the version they were read at. */
   current(): Promise<{ version: number; changes: SettingsChange[] }>;
   /** A subject's changes, newest first, up to `limit`. */

@@ -93,9 +93,10 @@ function RoutingEditor({ api, view, onNote, onSaved }: RoutingEditorProps) {
   const saved = new Set(view.owners.map((owner) => owner.id));
   const source = (part: keyof RoutingView['sources']) => <span class="hint"> ({SOURCE_WORDS[view.sources[part]]})</span>;
 
+  // Based on the routing this page shows: a change saved by someone else meanwhile is refused, not overwritten.
   const send = (body: Record<string, unknown>, done: string) =>
     save(async () => {
-      await api.put('/v1/routing', body);
+      await api.put('/v1/routing', body, view.change?.version ?? 0);
       onSaved();
       return done;
     });

@@ -29,9 +29,10 @@ export function SurveySettingsForm({ api, entry, onNote, onSaved, onChange }: Su
     setForm((previous) => ({ ...previous, reasons: previous.reasons.map((reason, at) => (at === index ? { ...reason, ...changes } : reason)) }));
   const id = (field: string) => `survey-${field}`;
 
+  // Based on the settings this form shows: a change saved by someone else meanwhile is refused, not overwritten.
   const send = (settings: object, done: string) =>
     save(async () => {
-      await api.put<{ change: SettingsChangeView }>(`/v1/surveys/${encodeURIComponent(entry.id)}/settings`, settings);
+      await api.put<{ change: SettingsChangeView }>(`/v1/surveys/${encodeURIComponent(entry.id)}/settings`, settings, entry.change?.version ?? 0);
       onSaved();
       return done;
     });

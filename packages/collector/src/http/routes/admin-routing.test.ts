@@ -84,6 +84,26 @@ describe('routing edited in the console', () => {
     expect(await ownerOf(back.json().id)).toBe('pm-editor');
   });
 
+  it('of two edits started from the same routing, stores the first and refuses the second (412), which changes nothing', async () => {
+    const edit = (owner: string, actor: string, basedOn: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/v1/routing',
+        headers: { ...auth, 'x-heed-actor': actor, 'if-match': `"${basedOn}"` },
+        payload: { routes: [{ when: { productArea: 'editor' }, owner }] },
+      });
+    expect((await routing(t.app)).change).toBeUndefined();
+    expect((await edit('pm-growth', 'Ana', 0)).statusCode).toBe(200);
+    const second = await edit('pm-editor', 'Bo', 0);
+    expect(second.statusCode).toBe(412);
+    expect(second.json()).toMatchObject({ code: 'HEED_ERR_CHANGED_MEANWHILE', message: expect.stringContaining('the routing was changed since version 0 (now version 1, by Ana') });
+    const now1 = await routing(t.app);
+    expect(now1).toMatchObject({ change: { version: 1, actor: 'Ana' }, routes: [{ when: { productArea: 'editor' }, owner: 'pm-growth' }] });
+    const answer = await t.app.inject({ method: 'POST', url: '/v1/responses', payload: detractor('Exports are slow') });
+    expect(await ownerOf(answer.json().id)).toBe('pm-growth');
+    expect((await edit('pm-editor', 'Bo', now1.change.version)).statusCode).toBe(200);
+  });
+
   it('adds an owner and turns the rotation off; an owner edited without its secret keeps it', async () => {
     const owners = [
       { id: 'pm-editor', name: 'Editor lead', webhookUrl: hook.url },

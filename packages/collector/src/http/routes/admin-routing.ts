@@ -3,7 +3,8 @@
  * channels, never their webhook secrets), the ordered routes, the rotation and the feedback types with their
  * DRIs in use, where each part comes from and the file's own; `PUT /v1/routing` replaces the parts it gives
  * (a part left out follows the file again), checked to make a valid config and kept with its time and actor
- * (`X-Heed-Actor`); `GET /v1/routing/history` lists those changes, newest first. Every collector on the
+ * (`X-Heed-Actor`), refused (412) when `If-Match` names a version the routing has moved past (two people
+ * editing at once: the second is told, not silently overwritten); `GET /v1/routing/history` lists those changes, newest first. Every collector on the
  * store picks a change up at its next poll of the settings version. `POST /v1/owners/:id/test-alert` sends
  * an owner a test alert on each of their channels at once and answers each outcome.
  */
@@ -13,6 +14,7 @@ import {
   NpsCategorySchema,
   PlanSchema,
   RoutingSettingsBodySchema,
+  SettingsSaveHeadersSchema,
   SlugSchema,
   SURVEY_KINDS,
   type HeedConfig,
@@ -76,8 +78,8 @@ export const adminRoutingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/v1/routing', async () => view());
 
-  app.put('/v1/routing', { schema: { headers: ActorHeadersSchema, body: RoutingSettingsBodySchema } }, async (request) => {
-    const change = await settings.saveRouting(request.body, actorOf(request.headers), clock());
+  app.put('/v1/routing', { schema: { headers: SettingsSaveHeadersSchema, body: RoutingSettingsBodySchema }, config: { errorStatuses: [412] } }, async (request) => {
+    const change = await settings.saveRouting(request.body, actorOf(request.headers), clock(), request.headers['if-match']);
     return { change: presentChange(change), routing: view() };
   });
 

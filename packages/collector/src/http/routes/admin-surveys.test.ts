@@ -32,6 +32,25 @@ describe('survey settings', () => {
     expect(body.surveys[0]).toMatchObject({ id: 'app-nps', kind: 'nps', source: 'file', settings: {}, survey: { id: 'app-nps', active: true } });
   });
 
+  it('refuses a change based on a version another change has replaced (412, naming who), and a malformed If-Match (400)', async () => {
+    const save = (payload: object, actor: string, ifMatch?: string) =>
+      t.app.inject({ method: 'PUT', url: '/v1/surveys/app-nps/settings', headers: { ...auth, 'x-heed-actor': actor, ...(ifMatch && { 'if-match': ifMatch }) }, payload });
+    expect((await save({ delayMs: 1000 }, 'Ana', '"0"')).json().change).toMatchObject({ version: 1, actor: 'Ana' });
+    // Bo opened the form before Ana saved: his edit started from no change at all.
+    const stale = await save({ delayMs: 5000 }, 'Bo', '"0"');
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json()).toMatchObject({
+      code: 'HEED_ERR_CHANGED_MEANWHILE',
+      message: `survey "app-nps" was changed since version 0 (now version 1, by Ana at ${now.toISOString()}); reload it and make your change again`,
+    });
+    expect((await list(t.app)).surveys[0]).toMatchObject({ settings: { delayMs: 1000 }, change: { version: 1 } });
+    expect((await save({ delayMs: 5000 }, 'Bo', '"1"')).json().change).toMatchObject({ version: 2, actor: 'Bo' });
+    expect((await save({ delayMs: 6000 }, 'Cy', '*')).json().change).toMatchObject({ version: 3 });
+    const malformed = await save({ delayMs: 7000 }, 'Cy', 'W/"3"');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toContain('headers.if-match');
+  });
+
   it('applies a change at once: the public list (new ETag), ingest, and the listing, with time and actor kept', async () => {
     const before = await publicList(t.app);
     const res = await put(t.app, 'app-nps', { question: 'Would you recommend the editor?', followUp: { detractor: 'What let you down?' } }, 'Ana Lima');

@@ -2,10 +2,11 @@
  * Admin: surveys edited without a restart. `GET /v1/surveys` lists every survey of the config file with its
  * effective definition and where that comes from; `PUT /v1/surveys/:id/settings` replaces a survey's
  * tunable settings (wording, reasons, targeting, on/off), checked to still make a valid survey, and kept
- * with its time and actor (`X-Heed-Actor`); `GET /v1/surveys/:id/history` lists those changes, newest first.
+ * with its time and actor (`X-Heed-Actor`), refused (412) when `If-Match` names a version the survey has
+ * moved past; `GET /v1/surveys/:id/history` lists those changes, newest first.
  * Every collector on the store picks a change up at its next poll of the settings version.
  */
-import { ActorHeadersSchema, SlugSchema, SurveySettingsSchema, TUNABLE_SURVEY_FIELDS } from '@heed/shared';
+import { SettingsSaveHeadersSchema, SlugSchema, SurveySettingsSchema, TUNABLE_SURVEY_FIELDS } from '@heed/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EffectiveSurvey } from '../../domain/effective-config.ts';
@@ -47,10 +48,10 @@ export const adminSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/v1/surveys/:id/settings',
-    { schema: { params: Params, headers: ActorHeadersSchema, body: SurveySettingsSchema }, config: { errorStatuses: [404] } },
+    { schema: { params: Params, headers: SettingsSaveHeadersSchema, body: SurveySettingsSchema }, config: { errorStatuses: [404, 412] } },
     async (request) => {
       const actor = actorOf(request.headers);
-      const change = await settings.save(request.params.id, request.body, actor, clock());
+      const change = await settings.save(request.params.id, request.body, actor, clock(), request.headers['if-match']);
       const entry = entryOf(request.params.id);
       return { change: presentChange(change), ...(entry && { survey: presentSurvey(entry) }) };
     },
