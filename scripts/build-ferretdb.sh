@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/.tools/ferretdb"
 version="v1.24.2"
-if [[ -x "$out" ]] && "$out" --version 2>/dev/null | grep -q "${version#v}"; then
+if [[ -x "$out" ]] && "$out" --version 2>/dev/null | grep "${version#v}" >/dev/null; then
   echo "ferretdb $version already built at $out"
   exit 0
 fi
@@ -18,4 +18,6 @@ chmod -R u+w "$work"
 # The module archive lacks the generated version file the binary embeds; write it as a release build would.
 echo "$version" > "$work/build/version/version.txt"
 (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$out" ./cmd/ferretdb)
-"$out" --version | head -1
+# The whole output is read (not `| head -1`): a reader that stops early could kill the writer with SIGPIPE,
+# which pipefail turns into a failed build.
+"$out" --version | sed -n 1p
