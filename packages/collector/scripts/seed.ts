@@ -19,7 +19,8 @@ import { loadConfig } from '../src/config/load-config.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { directorySize } from './directory-size.ts';
-import { FAILURES, Random, seedDisplays, seedResponses, userCount, type SeedOptions } from './seed-data.ts';
+import { FAILURES, seedDisplays, seedResponses, userCount, type SeedOptions } from './seed-data.ts';
+import { Random } from './seeded-random.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),

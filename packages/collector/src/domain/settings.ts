@@ -130,7 +130,7 @@ export class LiveSettings {
    */
   async #store(change: Omit<SettingsChange, 'version'>, basedOn: number | undefined, what: string): Promise<SettingsChange> {
     const stored = await this.#settings.save(change, basedOn);
-    if (stored === 'changed') throw await this.#changedSince(change.subject, basedOn, what);
+    if (stored === 'changed') throw changedSince(await this.#latest(change.subject), basedOn, what);
     await this.refresh();
     return stored;
   }
@@ -141,20 +141,25 @@ export class LiveSettings {
    */
   async #assertBasedOn(subject: string, basedOn: number | undefined, what: string): Promise<void> {
     if (basedOn === undefined) return;
-    const [latest] = await this.#settings.history(subject, 1);
-    if ((latest?.version ?? 0) !== basedOn) throw await this.#changedSince(subject, basedOn, what);
+    const latest = await this.#latest(subject);
+    if ((latest?.version ?? 0) !== basedOn) throw changedSince(latest, basedOn, what);
   }
 
-  async #changedSince(subject: string, basedOn: number | undefined, what: string): Promise<Error> {
+  async #latest(subject: string): Promise<SettingsChange | undefined> {
     const [latest] = await this.#settings.history(subject, 1);
-    const by = latest ? ` (now version ${latest.version}, by ${latest.actor} at ${latest.at.toISOString()})` : '';
-    return new errors.changedMeanwhile(`${what} was changed since version ${basedOn}${by}; reload it and make your change again`);
+    return latest;
   }
 
   /** The routing's changes, newest first. */
   routingHistory(limit: number): Promise<SettingsChange[]> {
     return this.#settings.history(ROUTING_SUBJECT, limit);
   }
+}
+
+/** The refusal of an edit based on `basedOn`, naming the change that replaced it. */
+function changedSince(latest: SettingsChange | undefined, basedOn: number | undefined, what: string): Error {
+  const by = latest ? ` (now version ${latest.version}, by ${latest.actor} at ${latest.at.toISOString()})` : '';
+  return new errors.changedMeanwhile(`${what} was changed since version ${basedOn}${by}; reload it and make your change again`);
 }
 
 /** Owners as edited, each given without a webhook secret keeping the one the same owner has now. */

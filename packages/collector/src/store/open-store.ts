@@ -6,7 +6,7 @@ export interface OpenStoreOptions {
   mongoUri?: string;
   /** `HEED_DATA_DIR`: where the embedded engine keeps its database otherwise. */
   dataDir: string;
-  /** One writer fills the store in bulk (`pnpm seed`); the embedded engine then syncs its log into the database less often. */
+  /** One writer fills the store in bulk (`pnpm seed`); the embedded engine then copies its log into the database less often and caches more pages. */
   bulk?: boolean;
   /** Told about degraded features; default `process.emitWarning`. */
   onWarning?: (message: string) => void;

@@ -4,9 +4,10 @@
  * DRIs in use, where each part comes from and the file's own; `PUT /v1/routing` replaces the parts it gives
  * (a part left out follows the file again), checked to make a valid config and kept with its time and actor
  * (`X-Heed-Actor`), refused (412) when `If-Match` names a version the routing has moved past (two people
- * editing at once: the second is told, not silently overwritten); `GET /v1/routing/history` lists those changes, newest first. Every collector on the
- * store picks a change up at its next poll of the settings version. `POST /v1/owners/:id/test-alert` sends
- * an owner a test alert on each of their channels at once and answers each outcome.
+ * editing at once: the second is told, not silently overwritten); `GET /v1/routing/history` lists those
+ * changes, newest first. Every collector on the store picks a change up at its next poll of the settings
+ * version. `POST /v1/owners/:id/test-alert` sends an owner a test alert on each of their channels at once
+ * and answers each outcome.
  */
 import {
   ActorHeadersSchema,
