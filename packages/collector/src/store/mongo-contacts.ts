@@ -1,11 +1,14 @@
 /**
  * Contacts on MongoDB: the told marker `toldAt` on the item, set by a compare-and-set (a consenting contact,
- * not told yet) that pushes the history entry in the same update; erasure unsets the contact of every item
- * holding it (on the `customer.contactEmail` index) and keeps the address's hash in `erased_contacts`.
+ * not told yet) that pushes the history entry in the same update; erasure rewrites every intake item whose
+ * contact or reporter is the address (on the `customer.contactEmail` and `reporter.email` indexes) as
+ * contact-erasure.ts says, with its search words, and keeps the address's hash in `erased_contacts`.
  */
 import { Schema, type Connection, type Model, type mongo } from 'mongoose';
+import { escapeRegex, withoutAddress } from './contact-erasure.ts';
 import { contactHash } from './contact-hash.ts';
 import { native, type MongoContext } from './mongo-context.ts';
+import { fromIntakeItem, intakeWords } from './mongo-items.ts';
 import type { ContactRepository } from './store.ts';
 
 export const erasedContactSchema = new Schema(
@@ -21,8 +24,14 @@ export function registerContactModels(connection: Connection): ContactModels {
   return { erasedContacts: connection.model<mongo.Document>('ErasedContact', erasedContactSchema) };
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The items whose contact or reporter is the address. Stored as given: matched whole and in any case (the
+ * indexes answer exact matches; case variants are rare).
+ */
+export function heldByQuery(email: string): mongo.Document {
+  const address = email.trim();
+  const anyCase = { $in: [address, address.toLowerCase(), new RegExp(`^${escapeRegex(address)}$`, 'i')] };
+  return { $or: [{ 'customer.contactEmail': anyCase }, { 'reporter.email': anyCase }] };
 }
 
 export function mongoContacts(context: MongoContext, models: ContactModels): ContactRepository {
@@ -55,12 +64,21 @@ export function mongoContacts(context: MongoContext, models: ContactModels): Con
       return (item?.toldAt as Date | undefined) ?? null;
     },
     async erase(email, at, change) {
-      // Stored as given: matched whole and in any case (the index answers exact matches; case variants are rare).
-      const address = email.trim();
-      const filter = { 'customer.contactEmail': { $in: [address, address.toLowerCase(), new RegExp(`^${escapeRegex(address)}$`, 'i')] } };
-      const done = await items().updateMany(filter, { $unset: { 'customer.contactEmail': '', 'customer.mayContact': '' }, $push: { 'triage.history': change } } as mongo.Document);
+      const holding = await items().find(heldByQuery(email)).toArray();
+      let count = 0;
+      for (const doc of holding) {
+        const scrubbed = withoutAddress(fromIntakeItem(doc), email);
+        if (!scrubbed) continue;
+        const { item, searchable } = scrubbed;
+        const $set: mongo.Document = { customer: item.customer, details: item.details, links: item.links, text: item.text };
+        if (item.title !== undefined) $set.title = item.title;
+        if (searchable) $set.words = intakeWords(item);
+        const update: mongo.Document = { $set, $push: { 'triage.history': change } };
+        if (item.reporter === undefined && doc.reporter !== undefined) update.$unset = { reporter: '' };
+        count += (await items().updateOne({ _id: doc._id }, update)).modifiedCount;
+      }
       await erased().updateOne({ _id: contactHash(email) as never }, { $setOnInsert: { at } }, { upsert: true });
-      return done.modifiedCount;
+      return count;
     },
     isErased,
   };

@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heldByQuery } from './mongo-contacts.ts';
 import { afterPosition, inboxQuery, NEWEST_FIRST, responseQuery } from './mongo-items.ts';
 import { onFerret, openIsolatedMongoStore, type IsolatedMongoStore } from './mongo-test-support.ts';
 import { makeAlert, makeDisplay, makeItem, makeResponse } from './store-fixtures.ts';
@@ -23,6 +24,7 @@ const SHAPES: { name: string; collection: string; filter: mongo.Document; sort?:
   { name: 'responses: by id', collection: 'items', filter: { _id: 'resp-1', source: 'survey' } },
   { name: 'responses: by submission', collection: 'items', filter: { source: 'survey', sourceId: 'x' } },
   { name: 'responses: of a person (erasure)', collection: 'items', filter: { source: 'survey', 'respondent.userId': 'u1' } },
+  { name: 'items: of a contact or reporter (erasure by email)', collection: 'items', filter: heldByQuery('Jane@globex.example') },
   { name: 'inbox: first page', collection: 'items', filter: inboxQuery({}), sort: NEWEST_FIRST },
   { name: 'inbox: by source', collection: 'items', filter: inboxQuery({ source: 'email' }), sort: NEWEST_FIRST },
   { name: 'inbox: by feedback type', collection: 'items', filter: inboxQuery({ feedbackType: 'product' }), sort: NEWEST_FIRST },

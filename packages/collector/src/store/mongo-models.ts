@@ -144,8 +144,9 @@ surveyItemSchema.index({ triageAlertsPending: 1 }, { sparse: true });
 // Escalation: new items oldest first by when they arrived, and the escalations of a week.
 surveyItemSchema.index({ 'triage.status': 1, receivedAt: 1, _id: 1 });
 surveyItemSchema.index({ escalatedAt: -1, _id: -1 }, { sparse: true });
-// Erasure of a contact: the items holding that contact email.
+// Erasure by email: the items holding that contact email, and those that person reported.
 surveyItemSchema.index({ 'customer.contactEmail': 1 }, { sparse: true });
+surveyItemSchema.index({ 'reporter.email': 1 }, { sparse: true });
 
 const customerSchema = new Schema({ accountId: String, accountName: String, plan: String, region: String, contactEmail: String, mayContact: Boolean }, nested);
 const reporterSchema = new Schema({ name: String, email: String }, nested);

@@ -1,13 +1,15 @@
 /**
  * Contacts on SQLite: the told marker is the `told_at` column, set by a conditional update in the same
- * transaction as the check and the history entry; erasure finds the items on `items_contact` (the lowercased
- * contact email) and keeps the address's hash in `erased_contacts`.
+ * transaction as the check and the history entry; erasure finds the items on `items_contact` and
+ * `items_reporter` (the lowercased contact and reporter emails), rewrites them (contact-erasure.ts) and their
+ * search text in one commit, and keeps the address's hash in `erased_contacts`.
  */
 import type Database from 'better-sqlite3';
+import { withoutAddress } from './contact-erasure.ts';
 import { contactHash } from './contact-hash.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { ms } from './sqlite-codec.ts';
-import { decodeItem, encodeItem } from './sqlite-items.ts';
+import { decodeItem, encodeItem, searchableText } from './sqlite-items.ts';
 import type { ContactRepository, TellRefusal } from './store.ts';
 
 interface Row {
@@ -21,9 +23,15 @@ export function sqliteContacts(db: Database.Database, commit: GroupCommit): Cont
   const mark = db.prepare('UPDATE items SET told_at = ?, doc = ? WHERE id = ? AND told_at IS NULL');
   const unmark = db.prepare('UPDATE items SET told_at = NULL, doc = ? WHERE id = ? AND told_at IS NOT NULL');
   const holding = db.prepare(
-    "SELECT id, doc FROM items INDEXED BY items_contact WHERE lower(doc ->> '$.customer.contactEmail') = ? AND doc ->> '$.customer.contactEmail' IS NOT NULL",
+    `SELECT rowid, doc FROM items INDEXED BY items_contact
+       WHERE lower(doc ->> '$.customer.contactEmail') = @email AND doc ->> '$.customer.contactEmail' IS NOT NULL
+     UNION
+     SELECT rowid, doc FROM items INDEXED BY items_reporter
+       WHERE lower(doc ->> '$.reporter.email') = @email AND doc ->> '$.reporter.email' IS NOT NULL`,
   );
-  const rewrite = db.prepare('UPDATE items SET doc = ? WHERE id = ?');
+  const rewrite = db.prepare('UPDATE items SET doc = ? WHERE rowid = ?');
+  const unindexText = db.prepare('DELETE FROM items_text WHERE rowid = ?');
+  const indexText = db.prepare('INSERT INTO items_text (rowid, text) VALUES (?, ?)');
   const erased = db.prepare('SELECT 1 FROM erased_contacts WHERE email_hash = ?').pluck();
   const markErased = db.prepare('INSERT INTO erased_contacts (email_hash, at) VALUES (?, ?) ON CONFLICT (email_hash) DO NOTHING');
 
@@ -56,12 +64,16 @@ export function sqliteContacts(db: Database.Database, commit: GroupCommit): Cont
     erase: (email, at, change) =>
       commit.run(() => {
         let count = 0;
-        for (const row of holding.all(email.trim().toLowerCase()) as { id: string; doc: string }[]) {
-          const item = decodeItem(row.doc);
-          const { contactEmail: _gone, mayContact: _consent, ...customer } = item.customer;
-          item.customer = customer;
+        for (const row of holding.all({ email: email.trim().toLowerCase() }) as { rowid: number; doc: string }[]) {
+          const erased = withoutAddress(decodeItem(row.doc), email);
+          if (!erased) continue;
+          const { item, searchable } = erased;
           item.triage.history.push(change);
-          rewrite.run(encodeItem(item), row.id);
+          rewrite.run(encodeItem(item), row.rowid);
+          if (searchable) {
+            unindexText.run(row.rowid);
+            indexText.run(row.rowid, searchableText(item));
+          }
           count += 1;
         }
         markErased.run(contactHash(email), ms(at));

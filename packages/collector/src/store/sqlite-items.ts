@@ -48,7 +48,8 @@ function whereOf(filter: ItemFilter): Conditions {
 }
 
 /** The text an item is found by: its title and its text. */
-function searchableText(item: Pick<ItemDoc, 'title' | 'text'>): string {
+/** What full-text search reads of an intake item. */
+export function searchableText(item: Pick<ItemDoc, 'title' | 'text'>): string {
   return item.title ? `${item.title}\n${item.text}` : item.text;
 }
 

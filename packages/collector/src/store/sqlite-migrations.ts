@@ -237,6 +237,11 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT (owner, status, source) DO UPDATE SET n = n + 1;
   END;
   `,
+  // 10: erasure by email reaches the items a person reported too (a forwarded message's forwarder, a case's
+  // owner, an imported row's reporter), found by their lowercased reporter email as contacts are.
+  `
+  CREATE INDEX items_reporter ON items (lower(doc ->> '$.reporter.email')) WHERE doc ->> '$.reporter.email' IS NOT NULL;
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

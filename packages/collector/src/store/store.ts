@@ -350,8 +350,10 @@ export interface ContactRepository {
   /** When the item's customer was told, if ever. */
   toldAt(itemId: string): Promise<Date | null>;
   /**
-   * Removes the contact email (any case) and its consent from every intake item holding it, with `change` in
-   * each one's history, and marks the address erased; answers how many items held it.
+   * Removes the address (any case) from every intake item whose contact or reporter it is, as
+   * contact-erasure.ts says (contact and consent, reporter, the details and links naming it, and in the title
+   * and text), with `change` in each one's history, and marks the address erased; answers how many items
+   * held it.
    */
   erase(email: string, at: Date, change: Triage['history'][number]): Promise<number>;
   isErased(email: string): Promise<boolean>;

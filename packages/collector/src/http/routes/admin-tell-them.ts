@@ -1,7 +1,8 @@
 /**
  * Admin: closing the loop. `GET /v1/items/:id/tell-them/preview?locale=` renders the message that tells an
  * item's customer that their issue shipped; `POST /v1/items/:id/tell-them` sends it once through the SMTP
- * mailer; `DELETE /v1/contacts/:email` erases a contact from every item, after which nothing is sent to it.
+ * mailer; `DELETE /v1/contacts/:email` erases an address from every item it is the contact or reporter
+ * of, after which nothing is sent to it.
  */
 import { ActorHeadersSchema, ContactErasureSchema, TellThemPreviewSchema, TellThemQuerySchema, TellThemSentSchema } from '@heed/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
