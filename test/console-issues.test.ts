@@ -1,8 +1,9 @@
 /**
  * The console's Issues view in real Chromium at 390 and 1280 px: issues with the feedback linked to them,
  * how many ask, which customers and plans, newest first or most asked first (kept in the URL), and the item
- * page's Issue panel linking one more and unlinking it again. Each view: no horizontal page overflow, axe WCAG 2.2 A/AA clean in
- * light and dark, no console errors.
+ * page's Issue panel linking one more and unlinking it again, and more issues than a page loaded on
+ * request. Each view: no horizontal page overflow, axe WCAG 2.2 A/AA clean in light and dark, no console
+ * errors.
  */
 import type { FeedbackDraftInput } from '@heed/shared';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +110,33 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await openView(page, 'Issues');
     const csvExport = rows(page).filter({ hasText: 'CSV export' });
     await expect.poll(() => csvExport.locator('td').nth(2).textContent()).toBe('2');
+    await view.context.close();
+  });
+});
+
+describe('more issues than a page', () => {
+  it('loads the next page on request, each issue once, in the order chosen', async () => {
+    // 50 a page: 52 more issues, one item each, make four pages' worth less than three.
+    for (let n = 0; n < 52; n += 1) {
+      const draft: FeedbackDraftInput = { source: 'manual', sourceId: `many-${n}`, title: `Many ${n}`, text: `Feedback ${n}` };
+      const { id } = await admin<{ id: string }>('POST', '/v1/feedback', draft);
+      await admin('POST', `/v1/items/${id}/issue`, { url: `https://roadmap.example.com/features/many-${n}`, title: `Feature ${n}` });
+    }
+    const view = await openConsole(browser, collector.url, 1280);
+    const { page } = view;
+    await openView(page, 'Issues');
+    await page.getByRole('button', { name: 'Asking' }).click();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    // Most asked first: the two issues two items ask for lead; the rest follow newest first.
+    expect(await firstIssue(page)).toMatch(/^(CSV export|Single sign-on with Okta)$/);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows(page).count()).toBe(54);
+    await expect.poll(() => page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    const titles = await rows(page).locator('td:first-child').allTextContents();
+    expect(new Set(titles).size).toBe(54);
+    expect(titles.slice(2, 5)).toEqual(['Feature 51', 'Feature 50', 'Feature 49']);
+    await expectAccessible(page);
+    expect(view.problems).toEqual([]);
     await view.context.close();
   });
 });

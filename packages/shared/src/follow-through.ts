@@ -71,5 +71,7 @@ export const IssueQuerySchema = z.strictObject({
   /** Newest first, or by how many ask (`asking`). */
   sort: z.enum(['newest', 'asking']).default('newest'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The `nextCursor` of the page before, in the same order. */
+  cursor: z.string().max(500).optional(),
 });
 export type IssueQuery = z.output<typeof IssueQuerySchema>;

@@ -12,12 +12,14 @@ export interface Pages<T> {
   error: Error | undefined;
   /** Loads the next page; `undefined` when there is none. */
   loadMore: (() => void) | undefined;
-  /** Swaps an item for a newer copy of it (same `id`). */
+  /** Swaps an item for a newer copy of it (same id). */
   replace: (item: T) => void;
 }
 
-/** `reload`: a new value loads the first page again. */
-export function usePages<T extends { id: string }>(api: Api, path: string, query: Query, reload = 0): Pages<T> {
+const byId = (item: unknown) => (item as { id: string }).id;
+
+/** `reload`: a new value loads the first page again; `idOf`: what tells items apart (default: their `id`). */
+export function usePages<T>(api: Api, path: string, query: Query, reload = 0, idOf: (item: T) => string = byId): Pages<T> {
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -53,7 +55,7 @@ export function usePages<T extends { id: string }>(api: Api, path: string, query
     load(undefined, generation.current);
   }, [load]);
 
-  const replace = useCallback((item: T) => setItems((previous) => previous.map((old) => (old.id === item.id ? item : old))), []);
+  const replace = useCallback((item: T) => setItems((previous) => previous.map((old) => (idOf(old) === idOf(item) ? item : old))), [idOf]);
   const loadMore = nextCursor && !loading ? () => load(nextCursor, generation.current) : undefined;
   return { items, loading, error, loadMore, replace };
 }

@@ -3,8 +3,9 @@
  * records it on the item's triage (`issueUrl`, kept in its history) and counts the item's customer and plan
  * among those asking; an issue that closes moves its open items to `actioned`, recorded in each one's history.
  */
-import type { IssueLinkBody, IssueQuery, IssueSummary } from '@heed/shared';
+import type { IssueLinkBody, IssueQuery, IssueSummary, Page } from '@heed/shared';
 import { errors } from '../errors.ts';
+import { decodeCursor, decodeRankedCursor, pageOf } from './cursor.ts';
 import type { InboxEntry, IssueDoc, IssueLinkDoc } from '../store/store.ts';
 import { findEntry } from './items-query.ts';
 import { updateItemTriage, updateTriage, type TriageDeps } from './triage.ts';
@@ -74,9 +75,13 @@ export async function unlinkIssue(deps: TriageDeps, id: string, actor: string): 
   return { url: link.url };
 }
 
-export async function listIssues(deps: Pick<TriageDeps, 'store'>, sort: IssueQuery['sort'], limit: number): Promise<IssueSummary[]> {
-  const issues = await deps.store.issues.list(sort, limit);
-  return Promise.all(issues.map((issue) => summarizeIssue(deps, issue)));
+/** A page of issues in the query's order, after its cursor (most asked first pages by count, time and url). */
+export async function listIssues(deps: Pick<TriageDeps, 'store'>, query: IssueQuery): Promise<Page<IssueSummary>> {
+  const { sort, limit, cursor } = query;
+  const after = cursor === undefined ? undefined : sort === 'asking' ? decodeRankedCursor(cursor) : decodeCursor(cursor);
+  const issues = await deps.store.issues.list(sort, limit + 1, after);
+  const page = pageOf(issues, limit, (issue) => ({ at: issue.linkedAt, id: issue.url, ...(sort === 'asking' && { rank: issue.asking }) }));
+  return { items: await Promise.all(page.items.map((issue) => summarizeIssue(deps, issue))), nextCursor: page.nextCursor };
 }
 
 /** What the issue's tracker says it is now (a GitHub `issues` delivery). */

@@ -1,6 +1,7 @@
 import type { mongo } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldByQuery } from './mongo-contacts.ts';
+import { issuesAfter } from './mongo-issues.ts';
 import { afterPosition, inboxQuery, NEWEST_FIRST, responseQuery } from './mongo-items.ts';
 import { onFerret, openIsolatedMongoStore, type IsolatedMongoStore } from './mongo-test-support.ts';
 import { makeAlert, makeDisplay, makeItem, makeResponse } from './store-fixtures.ts';
@@ -39,6 +40,9 @@ const SHAPES: { name: string; collection: string; filter: mongo.Document; sort?:
   { name: 'alerts: by owner', collection: 'alerts', filter: { ownerId: 'pm-editor' }, sort: { createdAt: -1, _id: -1 } },
   { name: 'alerts: of a response', collection: 'alerts', filter: { responseId: { $in: ['resp-1'] }, status: 'pending' } },
   { name: 'alerts: failed for an owner', collection: 'alerts', filter: { ownerId: 'pm-editor', status: 'failed', failedAt: { $gte: new Date(0), $lt: now } }, sort: { failedAt: -1, _id: -1 } },
+  { name: 'issues: newest after a position', collection: 'issues', filter: issuesAfter('newest', position), sort: { linkedAt: -1, _id: -1 } },
+  { name: 'issues: most asked after a position', collection: 'issues', filter: issuesAfter('asking', { ...position, rank: 2 }), sort: { asking: -1, linkedAt: -1, _id: -1 } },
+  { name: 'issue links: of an issue', collection: 'issue_links', filter: { url: 'https://example.com/a' }, sort: { at: -1, _id: 1 } },
   { name: 'reports: answer days', collection: 'report_days', filter: { day: { $gte: '2026-01-01', $lt: '2026-02-01' }, kind: { $in: ['nps'] } }, sort: { day: 1, surveyId: 1, plan: 1 } },
   { name: 'reports: display days', collection: 'display_days', filter: { day: { $gte: '2026-01-01', $lt: '2026-02-01' }, surveyId: 'app-nps' }, sort: { day: 1, surveyId: 1 } },
 ];

@@ -5,7 +5,8 @@
  */
 import { Schema, type Connection, type Model, type mongo } from 'mongoose';
 import { inTransaction, isDuplicateKey, native, type MongoContext } from './mongo-context.ts';
-import type { IssueDoc, IssueLinkDoc, IssueRepository } from './store.ts';
+import { afterPosition } from './mongo-items.ts';
+import type { IssueDoc, IssueLinkDoc, IssueRepository, Position, RankedPosition } from './store.ts';
 
 const options = { strict: 'throw' as const, minimize: false, versionKey: false as const, id: false, autoIndex: false, autoCreate: false };
 
@@ -70,6 +71,15 @@ function linkOf(doc: mongo.Document): IssueLinkDoc {
   };
 }
 
+/** The issues strictly after `after` in the list's order (an issue's url is its `_id`). */
+export function issuesAfter(sort: 'newest' | 'asking', after: Position | RankedPosition | undefined): mongo.Document {
+  if (!after) return {};
+  const afterTime = afterPosition(after, 'linkedAt');
+  if (sort === 'newest') return afterTime;
+  if (!('rank' in after)) throw new Error('a position in the most asked issues needs its rank');
+  return { $or: [{ asking: { $lt: after.rank } }, { $and: [{ asking: after.rank }, afterTime] }] };
+}
+
 export function mongoIssues(context: MongoContext, models: IssueModels): IssueRepository {
   const issues = () => native(models.issues);
   const links = () => native(models.issueLinks);
@@ -111,9 +121,9 @@ export function mongoIssues(context: MongoContext, models: IssueModels): IssueRe
       const doc = await issues().findOne({ _id: url as never });
       return doc ? issueOf(doc) : null;
     },
-    async list(sort, limit) {
+    async list(sort, limit, after) {
       const order = sort === 'asking' ? { asking: -1, linkedAt: -1, _id: -1 } : { linkedAt: -1, _id: -1 };
-      return (await issues().find({}).sort(order as mongo.Sort).limit(limit).toArray()).map(issueOf);
+      return (await issues().find(issuesAfter(sort, after)).sort(order as mongo.Sort).limit(limit).toArray()).map(issueOf);
     },
     async itemsOf(url, limit) {
       return (await links().find({ url }).sort({ at: -1, _id: 1 }).limit(limit).toArray()).map(linkOf);

@@ -60,7 +60,11 @@ export function sqliteIssues(db: Database.Database, commit: GroupCommit): IssueR
   );
   const dropLink = db.prepare('DELETE FROM issue_links WHERE item_id = ?');
   const newest = db.prepare('SELECT * FROM issues INDEXED BY issues_newest ORDER BY linked_at DESC, url DESC LIMIT ?');
+  const newestAfter = db.prepare('SELECT * FROM issues INDEXED BY issues_newest WHERE (linked_at, url) < (?, ?) ORDER BY linked_at DESC, url DESC LIMIT ?');
   const mostAsked = db.prepare('SELECT * FROM issues INDEXED BY issues_asking ORDER BY asking DESC, linked_at DESC, url DESC LIMIT ?');
+  const mostAskedAfter = db.prepare(
+    'SELECT * FROM issues INDEXED BY issues_asking WHERE (asking, linked_at, url) < (?, ?, ?) ORDER BY asking DESC, linked_at DESC, url DESC LIMIT ?',
+  );
   const linksOf = db.prepare('SELECT * FROM issue_links INDEXED BY issue_links_by_issue WHERE issue_url = ? ORDER BY at DESC, item_id LIMIT ?');
   const setState = db.prepare('UPDATE issues SET state = coalesce(?, state), title = coalesce(?, title), updated_at = ? WHERE url = ?');
 
@@ -89,8 +93,13 @@ export function sqliteIssues(db: Database.Database, commit: GroupCommit): IssueR
       const row = getIssue.get(url) as IssueRow | undefined;
       return row ? issueOf(row) : null;
     },
-    async list(sort, limit) {
-      return ((sort === 'asking' ? mostAsked : newest).all(limit) as IssueRow[]).map(issueOf);
+    async list(sort, limit, after) {
+      let rows: unknown[];
+      if (sort === 'newest') rows = after ? newestAfter.all(ms(after.at), after.id, limit) : newest.all(limit);
+      else if (!after) rows = mostAsked.all(limit);
+      else if ('rank' in after) rows = mostAskedAfter.all(after.rank, ms(after.at), after.id, limit);
+      else throw new Error('a position in the most asked issues needs its rank');
+      return (rows as IssueRow[]).map(issueOf);
     },
     async itemsOf(url, limit) {
       return (linksOf.all(url, limit) as LinkRow[]).map(linkOf);

@@ -1,7 +1,7 @@
 /**
  * The issue cases of the Store contract (store-contract.ts runs them on every adapter): links from either
- * side, one issue per item, the count of items asking kept with the links, both orders of the list, and
- * an issue's state and title.
+ * side, one issue per item, the count of items asking kept with the links, both orders of the list and
+ * their pages, and an issue's state and title.
  */
 import { describe, expect, it } from 'vitest';
 import type { Store } from './store.ts';
@@ -46,6 +46,38 @@ export function issueCases(store: () => Store): void {
       expect(await issues.unlink('item-3')).toBeNull();
       expect((await issues.byUrl(SSO))?.asking).toBe(2);
       expect(await issues.itemsOf(EXPORT, 10)).toEqual([]);
+    });
+
+    it('pages through both orders after a position, ties broken by time then url, each issue once', async () => {
+      const { issues } = store();
+      // Seven issues: counts 3, 2, 2, 1, 1, 1, 1; two linked at the same moment.
+      const plan: [url: string, linkedAt: number, asking: number][] = [
+        ['https://example.com/a', 10, 1],
+        ['https://example.com/b', 20, 2],
+        ['https://example.com/c', 20, 1],
+        ['https://example.com/d', 30, 3],
+        ['https://example.com/e', 40, 2],
+        ['https://example.com/f', 50, 1],
+        ['https://example.com/g', 50, 1],
+      ];
+      let item = 0;
+      for (const [url, linkedAt, asking] of plan) {
+        for (let n = 0; n < asking; n += 1) await issues.link({ itemId: `item-${(item += 1)}`, url, at: at(linkedAt + n) });
+      }
+      const walk = async (sort: 'newest' | 'asking') => {
+        const seen: string[] = [];
+        let after: Parameters<Store['issues']['list']>[2];
+        for (let round = 0; round < 10; round += 1) {
+          const page = await issues.list(sort, 3, after);
+          seen.push(...page.map((issue) => issue.url.slice(-1)));
+          const last = page.at(-1);
+          if (page.length < 3 || !last) break;
+          after = { at: last.linkedAt, id: last.url, ...(sort === 'asking' && { rank: last.asking }) };
+        }
+        return seen.join('');
+      };
+      expect(await walk('newest')).toBe('gfedcba');
+      expect(await walk('asking')).toBe('debgfca');
     });
 
     it("sets an issue's state and title", async () => {

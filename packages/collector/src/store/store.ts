@@ -40,6 +40,11 @@ export interface Position {
   id: string;
 }
 
+/** A position in a list ordered by a count first (most asked first), then by time and id. */
+export interface RankedPosition extends Position {
+  rank: number;
+}
+
 /** Conditions on responses; all given ones must hold. */
 export interface ResponseCriteria {
   surveyId?: string;
@@ -321,8 +326,11 @@ export interface IssueRepository {
   /** Removes the item's link; answers it, `null` when there was none. */
   unlink(itemId: string): Promise<IssueLinkDoc | null>;
   byUrl(url: string): Promise<IssueDoc | null>;
-  /** Up to `limit` issues, newest first (linkedAt, url) or most asked first (asking, linkedAt, url). */
-  list(sort: 'newest' | 'asking', limit: number): Promise<IssueDoc[]>;
+  /**
+   * Up to `limit` issues, newest first (linkedAt, url) or most asked first (asking, linkedAt, url), strictly
+   * after `after` in that order (its `id` is the url; `rank` is the asking count, read when most asked first).
+   */
+  list(sort: 'newest' | 'asking', limit: number, after?: Position | RankedPosition): Promise<IssueDoc[]>;
   /** The items linked to the issue, newest link first, up to `limit`. */
   itemsOf(url: string, limit: number): Promise<IssueLinkDoc[]>;
   /** The item's link, if any. */

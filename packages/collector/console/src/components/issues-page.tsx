@@ -2,9 +2,10 @@ import type { IssueSummary } from '@heed/shared';
 import type { Api } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { useSearch } from '../router.ts';
-import { useLoad } from '../use-load.ts';
+import { usePages } from '../use-pages.ts';
 import { ErrorNote } from './error-note.tsx';
 import { Link } from './link.tsx';
+import { ListEnd } from './list-end.tsx';
 import '../issues.css';
 
 export interface IssuesPageProps {
@@ -12,6 +13,8 @@ export interface IssuesPageProps {
 }
 
 type Sort = 'newest' | 'asking';
+
+const issueUrl = (issue: IssueSummary) => issue.url;
 
 /** Who asks for an issue, in words: the customers by name (else account id). */
 export function customersText(issue: IssueSummary): string {
@@ -22,8 +25,8 @@ export function customersText(issue: IssueSummary): string {
 export function IssuesPage({ api }: IssuesPageProps) {
   const [params, change] = useSearch();
   const sort: Sort = params.get('sort') === 'asking' ? 'asking' : 'newest';
-  const load = useLoad(() => api.get<{ issues: IssueSummary[] }>('/v1/issues', { sort, limit: 200 }), [api, sort]);
-  const issues = load.data?.issues ?? [];
+  const pages = usePages<IssueSummary>(api, '/v1/issues', { sort, limit: 50 }, 0, issueUrl);
+  const issues = pages.items;
 
   return (
     <section aria-labelledby="issues-title">
@@ -31,7 +34,7 @@ export function IssuesPage({ api }: IssuesPageProps) {
         <h2 id="issues-title">Issues</h2>
         <p class="hint">Issues and features that feedback is linked to. When a linked GitHub issue closes, its feedback moves to actioned.</p>
       </div>
-      {load.error && <ErrorNote error={load.error} />}
+      {pages.error && <ErrorNote error={pages.error} />}
       <div class="scroll" role="region" aria-label="Issues table" tabIndex={0}>
         <table class="issues">
           <thead>
@@ -75,8 +78,7 @@ export function IssuesPage({ api }: IssuesPageProps) {
           </tbody>
         </table>
       </div>
-      {!load.loading && !load.error && issues.length === 0 && <p class="empty">No feedback is linked to an issue yet. Link one from an item's page.</p>}
-      {load.loading && <p class="loading">Loading…</p>}
+      <ListEnd pages={pages} empty="No feedback is linked to an issue yet. Link one from an item's page." />
     </section>
   );
 }

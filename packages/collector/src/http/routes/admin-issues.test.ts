@@ -53,7 +53,8 @@ for (const engine of testEngines()) {
       return answer.json().id as string;
     }
     const link = (id: string, payload: object) => t.app.inject({ method: 'POST', url: `/v1/items/${id}/issue`, headers: auth, payload });
-    const issues = async (query = '') => (await t.app.inject({ method: 'GET', url: `/v1/issues${query}`, headers: auth })).json().issues;
+    const issuesPage = async (query = '') => (await t.app.inject({ method: 'GET', url: `/v1/issues${query}`, headers: auth })).json();
+    const issues = async (query = '') => (await issuesPage(query)).items;
     const tick = () => {
       clock = new Date(clock.getTime() + 60_000);
     };
@@ -86,7 +87,20 @@ for (const engine of testEngines()) {
       });
       expect(sso.items.map((item: { id: string }) => item.id).sort()).toEqual([acme, beta, acmeAgain].sort());
       expect(exportIssue).toMatchObject({ url: ISSUE, asking: 1, customers: [], plans: [] });
-      expect(await issues('?sort=asking&limit=1')).toHaveLength(1);
+      // One at a time, in either order, by the cursor of the page before.
+      for (const [sort, order] of [['newest', [ISSUE, ROADMAP]], ['asking', [ROADMAP, ISSUE]]] as const) {
+        const first = await issuesPage(`?sort=${sort}&limit=1`);
+        expect(first.items.map((issue: { url: string }) => issue.url)).toEqual([order[0]]);
+        const second = await issuesPage(`?sort=${sort}&limit=1&cursor=${first.nextCursor}`);
+        expect(second).toMatchObject({ items: [{ url: order[1] }], nextCursor: null });
+      }
+      // A cursor of the other order, or none of ours, is refused.
+      const newestCursor = (await issuesPage('?limit=1')).nextCursor;
+      for (const cursor of [newestCursor, 'not-a-cursor']) {
+        const refused = await t.app.inject({ method: 'GET', url: `/v1/issues?sort=asking&cursor=${cursor}`, headers: auth });
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().code).toBe('HEED_ERR_BAD_CURSOR');
+      }
 
       // The link is on the item's triage, in its history.
       const item = (await t.app.inject({ method: 'GET', url: `/v1/items/${acme}`, headers: auth })).json();

@@ -23,9 +23,11 @@ export const adminIssueRoutes: FastifyPluginAsyncZod = async (app) => {
     channels: channelSettings,
   };
 
-  app.get('/v1/issues', { schema: { querystring: IssueQuerySchema, response: { 200: z.object({ issues: z.array(IssueSummarySchema) }) } } }, async (request) => ({
-    issues: await listIssues(deps, request.query.sort, request.query.limit),
-  }));
+  app.get(
+    '/v1/issues',
+    { schema: { querystring: IssueQuerySchema, response: { 200: z.object({ items: z.array(IssueSummarySchema), nextCursor: z.string().nullable() }) } } },
+    async (request) => listIssues(deps, request.query),
+  );
 
   app.post(
     '/v1/items/:id/issue',
