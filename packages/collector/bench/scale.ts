@@ -1,13 +1,12 @@
 /**
  * The console at scale, on a seeded collector: each console request timed one at a time (p50/p95), the
- * 50th page reached by following cursors, the widget's `seenBy` read, and the CSV export of everything,
- * streamed, with the server's peak RSS while it runs.
+ * 50th page reached by following cursors, and the CSV export of everything, streamed, with the server's
+ * peak RSS while it runs.
  */
 import { request } from 'node:http';
 import { percentile, timedGet } from './http-timing.ts';
 import { sampleRss } from './process-stats.ts';
 import type { RunningHeed } from './processes.ts';
-import { userId } from '../scripts/seed-data.ts';
 
 export interface Latency {
   p50: number;
@@ -16,7 +15,6 @@ export interface Latency {
 
 export interface ConsoleFigures {
   requests: { name: string; path: string; latency: Latency }[];
-  seenBy: Latency & { p99: number };
   csv: { seconds: number; rows: number; peakRssBytes: number };
 }
 
@@ -27,8 +25,6 @@ export interface ScaleOptions {
   samples: number;
   /** The owner whose digest is previewed. */
   owner: string;
-  /** Seeded people, for `seenBy`. */
-  people: number;
   now: Date;
   log: (line: string) => void;
 }
@@ -114,17 +110,7 @@ export async function measureConsole(options: ScaleOptions): Promise<ConsoleFigu
     requests.push({ ...route, latency });
   }
 
-  const seen: number[] = [];
-  for (let i = 0; i < Math.max(200, samples * 5); i += 1) {
-    const person = userId((i * 7919) % options.people);
-    const { ms, status } = await timedGet(`${heed.url}/v1/projects/pk_demo/surveys?userId=${person}`);
-    if (status !== 200) throw new Error(`the surveys GET answered ${status}`);
-    if (i >= 10) seen.push(ms);
-  }
-  const seenBy = { p50: percentile(seen, 50), p95: percentile(seen, 95), p99: percentile(seen, 99) };
-  log(`  seenBy (surveys GET with userId, one at a time): p50 ${seenBy.p50.toFixed(2)} ms, p95 ${seenBy.p95.toFixed(2)} ms`);
-
   const csv = await exportCsv(heed, headers);
   log(`  CSV export: ${csv.rows.toLocaleString('en')} rows in ${csv.seconds.toFixed(1)} s, peak RSS ${(csv.peakRssBytes / 1048576).toFixed(0)} MB`);
-  return { requests, seenBy, csv };
+  return { requests, csv };
 }
