@@ -11,6 +11,7 @@ import { ItemPage } from './item-page.tsx';
 import { LogFeedback } from './log-feedback.tsx';
 import { Nav } from './nav.tsx';
 import { OverviewPage } from './overview-page.tsx';
+import { PrivacyPage } from './privacy-page.tsx';
 import { ReasonsPage } from './reasons-page.tsx';
 import { ResponsePage } from './response-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
@@ -94,5 +95,6 @@ function Page({ path, api, catalog }: { path: string; api: Api; catalog: Catalog
   if (path === '/triage') return <TriageList api={api} catalog={catalog} />;
   if (path === '/alerts') return <AlertsPage api={api} />;
   if (path === '/team-update') return <TeamUpdatePage api={api} />;
+  if (path === '/privacy') return <PrivacyPage api={api} />;
   return <OverviewPage api={api} catalog={catalog} />;
 }

@@ -13,6 +13,7 @@ export const PAGES = [
   { path: '/surveys', label: 'Surveys' },
   { path: '/routes', label: 'Routes' },
   { path: '/team-update', label: 'Team update' },
+  { path: '/privacy', label: 'Privacy' },
 ];
 
 export interface NavProps {
