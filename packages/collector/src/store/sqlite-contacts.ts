@@ -24,10 +24,10 @@ export function sqliteContacts(db: Database.Database, commit: GroupCommit): Cont
   const unmark = db.prepare('UPDATE items SET told_at = NULL, doc = ? WHERE id = ? AND told_at IS NOT NULL');
   const holding = db.prepare(
     `SELECT rowid, doc FROM items INDEXED BY items_contact
-       WHERE lower(doc ->> '$.customer.contactEmail') = @email AND doc ->> '$.customer.contactEmail' IS NOT NULL
+       WHERE lower(doc ->> '$.customer.contactEmail') = @email AND source <> 'survey' AND doc ->> '$.customer.contactEmail' IS NOT NULL
      UNION
      SELECT rowid, doc FROM items INDEXED BY items_reporter
-       WHERE lower(doc ->> '$.reporter.email') = @email AND doc ->> '$.reporter.email' IS NOT NULL`,
+       WHERE lower(doc ->> '$.reporter.email') = @email AND source <> 'survey' AND doc ->> '$.reporter.email' IS NOT NULL`,
   );
   const rewrite = db.prepare('UPDATE items SET doc = ? WHERE rowid = ?');
   const unindexText = db.prepare('DELETE FROM items_text WHERE rowid = ?');

@@ -238,9 +238,15 @@ export const MIGRATIONS: readonly string[] = [
   END;
   `,
   // 10: erasure by email reaches the items a person reported too (a forwarded message's forwarder, a case's
-  // owner, an imported row's reporter), found by their lowercased reporter email as contacts are.
+  // owner, an imported row's reporter), found by their lowercased reporter email as contacts are. Both
+  // indexes cover intake items only: a survey answer holds neither, and its insert no longer reads its
+  // document to find that out.
   `
-  CREATE INDEX items_reporter ON items (lower(doc ->> '$.reporter.email')) WHERE doc ->> '$.reporter.email' IS NOT NULL;
+  DROP INDEX items_contact;
+  CREATE INDEX items_contact ON items (lower(doc ->> '$.customer.contactEmail'))
+    WHERE source <> 'survey' AND doc ->> '$.customer.contactEmail' IS NOT NULL;
+  CREATE INDEX items_reporter ON items (lower(doc ->> '$.reporter.email'))
+    WHERE source <> 'survey' AND doc ->> '$.reporter.email' IS NOT NULL;
   `,
 ];
 
