@@ -110,12 +110,59 @@ describe('postJson and the body of the answer', () => {
     return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
   }
 
-  it('leaves no deadline timer behind once the attempt is over', async () => {
+  it('leaves no deadline timer behind once the answer is drained', async () => {
     const receiver = await listen((req, res) => req.resume().on('end', () => res.end('{"ok":true}')));
     const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
     const before = timers();
     expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 60_000 })).toEqual({ status: 'delivered' });
-    expect(timers()).toBe(before);
+    await expect.poll(timers, { timeout: 2_000 }).toBe(before);
+  });
+
+  it('reads a small answer of unknown length to its end, where cancelling it would cost an abort', async () => {
+    const answer = (chunks: number) => {
+      const seen = { cancelled: false, pulled: 0 };
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          seen.pulled += 1;
+          if (seen.pulled > chunks) controller.close();
+          else controller.enqueue(new Uint8Array(1024));
+        },
+        cancel() {
+          seen.cancelled = true;
+        },
+      });
+      // No content-length: a chunked answer.
+      return { seen, fetch: (async () => new Response(body, { status: 200 })) as typeof fetch };
+    };
+    const small = answer(2);
+    expect(await postJson(small.fetch, 'http://receiver.test/', '{}', {})).toEqual({ status: 'delivered' });
+    await expect.poll(() => small.seen.pulled).toBe(3);
+    expect(small.seen.cancelled).toBe(false);
+    const large = answer(1000);
+    expect(await postJson(large.fetch, 'http://receiver.test/', '{}', {})).toEqual({ status: 'delivered' });
+    await expect.poll(() => large.seen.cancelled).toBe(true);
+    expect(large.seen.pulled).toBeLessThan(100);
+  });
+
+  it('cancels a large answer rather than read it all', async () => {
+    let ended = false;
+    const receiver = await listen((req, res) =>
+      req.resume().on('end', () => {
+        res.writeHead(200);
+        const chunk = 'x'.repeat(16 * 1024);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 1000 && res.write(chunk)) sent += 1;
+          if (sent >= 1000) res.end(() => (ended = true));
+          else res.once('drain', pump);
+        };
+        pump();
+      }),
+    );
+    expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
+    // 16 MB offered: the delivery stops reading after its first 64 KB, so the receiver never gets to the end.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ended).toBe(false);
   });
 
   it('does not wait for a body that never ends: the status decides', async () => {

@@ -28,46 +28,49 @@ export async function postJson(
   headers: Record<string, string>,
   { now = new Date(), timeoutMs = DEFAULT_TIMEOUT_MS }: SendOptions = {},
 ): Promise<DeliveryOutcome> {
-  // The attempt's deadline, cleared once it is over: a timer left to fire later would abort a finished
-  // request, which still costs an exception and the stream's teardown, ten seconds after every delivery.
+  // The attempt's deadline, cleared once it is over (the answer's body drained): a timer left to fire later
+  // would abort a finished request, which still costs an exception and the stream's teardown.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  let response: Response;
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body,
-        redirect: 'manual',
-        signal: deadline.signal,
-      });
-    } catch (error) {
-      return { status: 'retry', error: describeFetchError(error, timeoutMs) };
-    }
-    await release(response);
-    return classifyStatus(response.status, response.headers.get('retry-after'), now);
-  } finally {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      redirect: 'manual',
+      signal: deadline.signal,
+    });
+  } catch (error) {
     clearTimeout(timer);
+    return { status: 'retry', error: describeFetchError(error, timeoutMs) };
   }
+  void drain(response.body).finally(() => clearTimeout(timer));
+  return classifyStatus(response.status, response.headers.get('retry-after'), now);
 }
 
-/** Bodies of a declared length up to this size are read to their end rather than cancelled. */
-const READ_BODY_BYTES = 64 * 1024;
+/** Read to its end, a body up to this size leaves the connection open for the next delivery. */
+const DRAIN_BODY_BYTES = 64 * 1024;
 
 /**
- * Only the status matters. A small body of a declared length (a receiver's `{"ok":true}`) is read to its
- * end, which costs less than cancelling the stream (an abort, with its exception, per delivery); a large
- * or unsized one, which may be slow or endless, is cancelled. Reading stays under the attempt's deadline.
+ * Only the status matters, so the outcome does not wait for the body: it is drained beside it, still under
+ * the attempt's deadline. A small body (a receiver's `ok`, sized or chunked) read to its end lets the
+ * connection serve the next delivery, where cancelling it would cost an abort with its exception and a
+ * new connection (a TLS handshake) per alert; a larger one is cancelled, and one that never ends is
+ * aborted by the deadline.
  */
-async function release(response: Response): Promise<void> {
-  if (!response.body) return;
-  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
   try {
-    if (length <= READ_BODY_BYTES) await response.arrayBuffer();
-    else await response.body.cancel();
+    for (let read = 0; read <= DRAIN_BODY_BYTES; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
   } catch {
-    // the status has arrived; what happens to the rest of the body does not change the outcome
+    // aborted by the deadline, or the connection dropped: the status has decided the outcome already
   }
 }
 
