@@ -32,6 +32,7 @@ export async function postJson(
   // would abort a finished request, which still costs an exception and the stream's teardown.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  timer.unref(); // a body still draining when the collector stops does not keep it running
   let response: Response;
   try {
     response = await fetch(url, {
