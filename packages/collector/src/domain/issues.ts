@@ -5,8 +5,8 @@
  */
 import type { IssueLinkBody, IssueQuery, IssueSummary, Page } from '@heed/shared';
 import { errors } from '../errors.ts';
-import { decodeCursor, decodeRankedCursor, pageOf } from './cursor.ts';
 import type { InboxEntry, IssueDoc, IssueLinkDoc } from '../store/store.ts';
+import { decodeCursor, decodeRankedCursor, pageOf } from './cursor.ts';
 import { findEntry } from './items-query.ts';
 import { updateItemTriage, updateTriage, type TriageDeps } from './triage.ts';
 
