@@ -1,13 +1,23 @@
 /**
- * Displays on SQLite. `seenBy` runs on every page view of an identified person: it reads only that
- * person's index range (user id or anonymous id, project, `shown`), grouped by survey.
+ * Displays on SQLite. `seenBy` runs on every page view of an identified person: it reads that person's rows
+ * of `seen` (one per survey they were shown, kept as each `shown` display is stored, in its commit), not
+ * their displays, so it costs the same after a thousand displays as after one.
  */
 import type Database from 'better-sqlite3';
 import type { GroupCommit } from './group-commit.ts';
 import { ms } from './sqlite-codec.ts';
 import type { DisplayDoc, DisplayRepository, SeenRecord } from './store.ts';
 
-export function sqliteDisplays(db: Database.Database, commit: GroupCommit): DisplayRepository {
+const userKey = (userId: string) => `user:${userId}`;
+const anonymousKey = (anonymousId: string) => `anon:${anonymousId}`;
+
+/** The repository, and the erasure of a user's displays for the store's `eraseRespondent` (in its commit). */
+export interface SqliteDisplays extends DisplayRepository {
+  /** Deletes the user's displays and what `seen` kept of them; answers how many displays went. */
+  eraseUser(userId: string): number;
+}
+
+export function sqliteDisplays(db: Database.Database, commit: GroupCommit): SqliteDisplays {
   const insert = db.prepare(
     `INSERT INTO displays (id, project_key, survey_id, event, user_id, anonymous_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
@@ -17,18 +27,34 @@ export function sqliteDisplays(db: Database.Database, commit: GroupCommit): Disp
      ON CONFLICT (day, survey_id) DO UPDATE SET
        shown = shown + excluded.shown, dismissed = dismissed + excluded.dismissed, snoozed = snoozed + excluded.snoozed`,
   );
-  const byUser = db.prepare(
-    `SELECT survey_id AS surveyId, max(at) AS at FROM displays
-     WHERE user_id = ? AND project_key = ? AND event = 'shown' GROUP BY survey_id`,
+  const markSeen = db.prepare(
+    `INSERT INTO seen (person, project_key, survey_id, at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (person, project_key, survey_id) DO UPDATE SET at = max(at, excluded.at)`,
   );
-  const byAnonymous = db.prepare(
-    `SELECT survey_id AS surveyId, max(at) AS at FROM displays
-     WHERE anonymous_id = ? AND project_key = ? AND event = 'shown' GROUP BY survey_id`,
-  );
+  // NULL for a person not given: it matches no row.
+  const seenRows = db
+    .prepare('SELECT survey_id, max(at) FROM seen WHERE person IN (?, ?) AND project_key = ? GROUP BY survey_id')
+    .raw() as Database.Statement<[string | null, string | null, string], [string, number]>;
+  const erasure = {
+    anonymousIds: db.prepare('SELECT DISTINCT anonymous_id FROM displays WHERE user_id = ? AND anonymous_id IS NOT NULL').pluck(),
+    displays: db.prepare('DELETE FROM displays WHERE user_id = ?'),
+    forget: db.prepare('DELETE FROM seen WHERE person = ?'),
+    // What an anonymous id was shown on displays that named no erased user, read again from those.
+    recount: db.prepare(
+      `INSERT INTO seen (person, project_key, survey_id, at)
+       SELECT 'anon:' || anonymous_id, project_key, survey_id, max(at) FROM displays
+       WHERE anonymous_id = ? AND event = 'shown' GROUP BY project_key, survey_id`,
+    ),
+  };
 
   function store(display: DisplayDoc): boolean {
-    const { changes } = insert.run(display._id, display.projectKey, display.surveyId, display.event, display.userId ?? null, display.anonymousId ?? null, ms(display.at));
+    const at = ms(display.at);
+    const { changes } = insert.run(display._id, display.projectKey, display.surveyId, display.event, display.userId ?? null, display.anonymousId ?? null, at);
     if (changes === 0) return false;
+    if (display.event === 'shown') {
+      if (display.userId) markSeen.run(userKey(display.userId), display.projectKey, display.surveyId, at);
+      if (display.anonymousId) markSeen.run(anonymousKey(display.anonymousId), display.projectKey, display.surveyId, at);
+    }
     countDay.run({
       day: display.at.toISOString().slice(0, 10),
       surveyId: display.surveyId,
@@ -44,18 +70,24 @@ export function sqliteDisplays(db: Database.Database, commit: GroupCommit): Disp
     record: (display) => commit.run(() => store(display)),
     async seenBy(projectKey, { userId, anonymousId }) {
       const seen: SeenRecord = { lastShownAt: {}, lastAnyShownAt: null };
-      const rows = [
-        ...(userId ? (byUser.all(userId, projectKey) as { surveyId: string; at: number }[]) : []),
-        ...(anonymousId ? (byAnonymous.all(anonymousId, projectKey) as { surveyId: string; at: number }[]) : []),
-      ];
+      if (!userId && !anonymousId) return seen;
       let latest = -Infinity;
-      for (const { surveyId, at } of rows) {
-        const known = seen.lastShownAt[surveyId];
-        if (!known || known.getTime() < at) seen.lastShownAt[surveyId] = new Date(at);
+      for (const [surveyId, at] of seenRows.all(userId ? userKey(userId) : null, anonymousId ? anonymousKey(anonymousId) : null, projectKey)) {
+        seen.lastShownAt[surveyId] = new Date(at);
         latest = Math.max(latest, at);
       }
-      if (rows.length > 0) seen.lastAnyShownAt = new Date(latest);
+      if (latest > -Infinity) seen.lastAnyShownAt = new Date(latest);
       return seen;
+    },
+    eraseUser(userId) {
+      const anonymousIds = erasure.anonymousIds.all(userId) as string[];
+      const { changes } = erasure.displays.run(userId);
+      erasure.forget.run(userKey(userId));
+      for (const anonymousId of anonymousIds) {
+        erasure.forget.run(anonymousKey(anonymousId));
+        erasure.recount.run(anonymousId);
+      }
+      return changes;
     },
   };
 }

@@ -248,6 +248,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX items_reporter ON items (lower(doc ->> '$.reporter.email'))
     WHERE source <> 'survey' AND doc ->> '$.reporter.email' IS NOT NULL;
   `,
+  // 11: when each person was last shown each survey, kept as displays are stored, so the read every page
+  // view of an identified person makes costs one row per survey however many times they were shown one.
+  // A person is 'user:' and a user id or 'anon:' and an anonymous id (a display may carry both).
+  `
+  CREATE TABLE seen (
+    person TEXT NOT NULL,
+    project_key TEXT NOT NULL,
+    survey_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (person, project_key, survey_id)
+  ) WITHOUT ROWID;
+  INSERT INTO seen (person, project_key, survey_id, at)
+    SELECT 'user:' || user_id, project_key, survey_id, max(at) FROM displays
+    WHERE user_id IS NOT NULL AND event = 'shown' GROUP BY user_id, project_key, survey_id;
+  INSERT INTO seen (person, project_key, survey_id, at)
+    SELECT 'anon:' || anonymous_id, project_key, survey_id, max(at) FROM displays
+    WHERE anonymous_id IS NOT NULL AND event = 'shown' GROUP BY anonymous_id, project_key, survey_id;
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

@@ -119,6 +119,10 @@ describe('SQLite store files', () => {
         // From version 2 on, a commented answer's text is indexed as it is stored.
         if (from >= 2) early.prepare('INSERT INTO items_text (rowid, text) SELECT rowid, ? FROM items WHERE id = ?').run(earlier.answers.comment, earlier._id);
       }
+      // From version 1 on, a survey shown to a person, as that version stored displays.
+      if (from >= 1) {
+        early.prepare("INSERT INTO displays (id, project_key, survey_id, event, user_id, anonymous_id, at) VALUES ('d1', 'pk_demo', 'app-nps', 'shown', 'u9', 'a9', 5000)").run();
+      }
       // From version 6 on, a survey's settings changed in the console, in the table of that version.
       if (from >= 6) {
         const table = from >= 8 ? 'console_settings (version, subject' : 'survey_settings (version, survey_id';
@@ -131,6 +135,9 @@ describe('SQLite store files', () => {
         expect(await store.responses.get(earlier._id)).toEqual(earlier);
         expect((await store.responses.page({ search: 'upgrade' }, 10)).map((r) => r._id)).toEqual([earlier._id]);
         expect((await store.items.page({}, 10)).length).toBe(2);
+        const shown = { lastShownAt: { 'app-nps': new Date(5000) }, lastAnyShownAt: new Date(5000) };
+        expect(await store.displays.seenBy('pk_demo', { userId: 'u9' })).toEqual(shown);
+        expect(await store.displays.seenBy('pk_demo', { anonymousId: 'a9' })).toEqual(shown);
       }
       if (from >= 6) {
         expect(await store.settings.current()).toEqual({ version: 1, changes: [{ version: 1, subject: 'app-nps', at: new Date(0), actor: 'Ana', settings: { active: false } }] });
@@ -160,8 +167,9 @@ describe('SQLite store files', () => {
       'SELECT doc FROM items WHERE has_comment = 1 ORDER BY received_at DESC, id DESC LIMIT 50',
       "SELECT id FROM items WHERE source = 'survey' AND source_id = 'x'",
       "SELECT id FROM items WHERE user_id = 'u'",
-      "SELECT survey_id, max(at) FROM displays WHERE user_id = 'u' AND project_key = 'p' AND event = 'shown' GROUP BY survey_id",
-      "SELECT survey_id, max(at) FROM displays WHERE anonymous_id = 'u' AND project_key = 'p' AND event = 'shown' GROUP BY survey_id",
+      "SELECT survey_id, max(at) FROM seen WHERE person IN ('user:u', 'anon:a') AND project_key = 'p' GROUP BY survey_id",
+      "SELECT DISTINCT anonymous_id FROM displays WHERE user_id = 'u' AND anonymous_id IS NOT NULL",
+      "SELECT project_key, survey_id, max(at) FROM displays WHERE anonymous_id = 'a' AND event = 'shown' GROUP BY project_key, survey_id",
       "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at LIMIT 1",
       "SELECT * FROM alerts WHERE status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 50",
       "SELECT * FROM alerts WHERE owner_id = 'x' AND status = 'failed' AND failed_at >= 1 AND failed_at < 2 ORDER BY failed_at DESC LIMIT 5",

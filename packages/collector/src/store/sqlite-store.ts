@@ -88,15 +88,15 @@ export async function openSqliteStore({ dataDir, bulk = false }: SqliteStoreOpti
     text: db.prepare('DELETE FROM items_text WHERE rowid IN (SELECT rowid FROM items WHERE user_id = ?)'),
     alerts: db.prepare("DELETE FROM alerts WHERE response_id = ? AND status = 'pending'"),
     responses: db.prepare('DELETE FROM items WHERE user_id = ?'),
-    displays: db.prepare('DELETE FROM displays WHERE user_id = ?'),
   };
+  const displays = sqliteDisplays(db, commit);
   let closed = false;
 
   return {
     engine: 'sqlite',
     responses: sqliteResponses(db, commit),
     items: sqliteItems(db, commit),
-    displays: sqliteDisplays(db, commit),
+    displays,
     alerts: sqliteAlerts(db, commit),
     leases: sqliteLeases(db, commit),
     reports: sqliteReports(db),
@@ -110,8 +110,7 @@ export async function openSqliteStore({ dataDir, bulk = false }: SqliteStoreOpti
         for (const id of eraseStatements.items.all(userId) as string[]) alerts += eraseStatements.alerts.run(id).changes;
         eraseStatements.text.run(userId);
         const responses = eraseStatements.responses.run(userId).changes;
-        const displays = eraseStatements.displays.run(userId).changes;
-        return { responses, displays, alerts };
+        return { responses, displays: displays.eraseUser(userId), alerts };
       });
     },
     async ping() {

@@ -377,6 +377,23 @@ export function storeContract(name: string, open: OpenForContract, opts: StoreCo
         expect(day?.responses).toBe(3);
         expect(await store.eraseRespondent('gone')).toEqual({ responses: 0, displays: 0, alerts: 0 });
       });
+
+      it("keeps what a device's anonymous id was shown without the erased user, and forgets the rest", async () => {
+        await store.displays.record(makeDisplay(1, { userId: 'gone', anonymousId: 'device', surveyId: 'app-nps', at: at(10) }));
+        await store.displays.record(makeDisplay(2, { userId: undefined, anonymousId: 'device', surveyId: 'other', at: at(5) }));
+        await store.displays.record(makeDisplay(3, { userId: undefined, anonymousId: 'device', surveyId: 'app-nps', at: at(3) }));
+        await store.displays.record(makeDisplay(4, { userId: 'gone', surveyId: 'third', at: at(20) }));
+
+        expect(await store.eraseRespondent('gone')).toEqual({ responses: 0, displays: 2, alerts: 0 });
+        expect(await store.displays.seenBy('pk_demo', { anonymousId: 'device' })).toEqual({
+          lastShownAt: { 'app-nps': at(3), other: at(5) },
+          lastAnyShownAt: at(5),
+        });
+        expect(await store.displays.seenBy('pk_demo', { userId: 'gone', anonymousId: 'device' })).toEqual({
+          lastShownAt: { 'app-nps': at(3), other: at(5) },
+          lastAnyShownAt: at(5),
+        });
+      });
     });
   });
 }
