@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notifyChannels } from '../notify/channels.ts';
+import { httpPost } from '../notify/http-post.ts';
 import { verifyWebhookSignature } from '../notify/webhook.ts';
 import type { Store } from '../store/store.ts';
 import { ingestSubmission } from './ingest.ts';
@@ -55,7 +56,7 @@ function scheduler(workerId: string, intervalMs = 3600_000): DigestScheduler {
     store,
     config: config(),
     clock: () => now,
-    channels: notifyChannels({ fetch }),
+    channels: notifyChannels({ post: httpPost }),
     workerId,
     intervalMs,
     random: () => 0,

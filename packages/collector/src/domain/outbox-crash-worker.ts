@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { HeedConfigSchema } from '@heed/shared';
 import { systemClock } from '../clock.ts';
 import { notifyChannels } from '../notify/channels.ts';
+import { httpPost } from '../notify/http-post.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { startOutbox } from './outbox.ts';
 
@@ -16,7 +17,7 @@ if (!dataDir || !configPath || !workerId) throw new Error('usage: outbox-crash-w
 const config = HeedConfigSchema.parse(JSON.parse(await readFile(configPath, 'utf8')));
 const store = await openSqliteStore({ dataDir });
 // Short lease and timeout so a killed worker's claim runs out quickly; the lease outlasts any attempt.
-const channels = notifyChannels({ fetch, timeoutMs: 1000 });
+const channels = notifyChannels({ post: httpPost, timeoutMs: 1000 });
 const outbox = startOutbox({ store, config, clock: systemClock, channels, workerId, pollMs: 50, leaseMs: 1500 });
 // The outbox's timer does not hold the process open; this does, until SIGTERM.
 const keepAlive = setInterval(() => undefined, 60_000);

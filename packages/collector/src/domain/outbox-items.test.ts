@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Owner } from '@heed/shared';
 import { notifyChannels } from '../notify/channels.ts';
+import { httpPost } from '../notify/http-post.ts';
 import { verifyWebhookSignature } from '../notify/webhook.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -39,7 +40,7 @@ describe('outbox alerts about intake items', () => {
       // An alert whose subject no longer exists anywhere.
       await store.alerts.enqueue([{ ...ownerAlerts('item-gone', owner, { email: false }, now, newId)[0]!, responseId: 'item-gone' }]);
 
-      const outbox = startOutbox({ store, config, clock: () => now, channels: notifyChannels({ fetch: globalThis.fetch }), workerId: 'w1', pollMs: 3_600_000, random: () => 0 });
+      const outbox = startOutbox({ store, config, clock: () => now, channels: notifyChannels({ post: httpPost }), workerId: 'w1', pollMs: 3_600_000, random: () => 0 });
       expect(await outbox.runOnce()).toBe(3);
       await outbox.stop();
 

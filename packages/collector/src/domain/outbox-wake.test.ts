@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HeedConfig, Submission } from '@heed/shared';
 import { buildApp } from '../http/app.ts';
 import { notifyChannels } from '../notify/channels.ts';
+import { httpPost } from '../notify/http-post.ts';
 import type { AlertDoc, Store } from '../store/store.ts';
 import { ingestSubmission } from './ingest.ts';
 import { retryAlert, startOutbox, wakeOnAlerts, type Outbox, type OutboxOptions } from './outbox.ts';
@@ -36,7 +37,7 @@ function worker(config: HeedConfig, options: Partial<OutboxOptions> = {}, on: St
     store: on,
     config,
     clock: () => new Date(),
-    channels: notifyChannels({ fetch, timeoutMs: 2000 }),
+    channels: notifyChannels({ post: httpPost, timeoutMs: 2000 }),
     workerId: `worker-${randomUUID().slice(0, 8)}`,
     random: () => 0,
     ...options,

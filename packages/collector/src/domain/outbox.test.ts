@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HeedConfig, HeedConfigInput, Submission } from '@heed/shared';
 import type { AlertFilter, Store } from '../store/store.ts';
 import { notifyChannels } from '../notify/channels.ts';
+import { httpPost } from '../notify/http-post.ts';
 import { createMailer, type Mailer } from '../notify/email.ts';
 import { verifyWebhookSignature } from '../notify/webhook.ts';
 import { MAX_ATTEMPTS, RETRY_WINDOW_MS } from './delivery.ts';
@@ -49,7 +50,7 @@ function outbox(options: Partial<OutboxOptions> & Pick<OutboxOptions, 'config'> 
   const started = startOutbox({
     store,
     clock: () => now,
-    channels: notifyChannels({ fetch, ...(mailer && { mailer }), timeoutMs: 2000 }),
+    channels: notifyChannels({ post: httpPost, ...(mailer && { mailer }), timeoutMs: 2000 }),
     workerId: `worker-${randomUUID().slice(0, 8)}`,
     pollMs: 3_600_000, // tests drive runOnce
     random: () => 0,

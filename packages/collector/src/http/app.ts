@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { wakeOnAlerts } from '../domain/outbox.ts';
 import { notifyChannels } from '../notify/channels.ts';
 import type { Mailer } from '../notify/email.ts';
+import { fetchPost, httpPost } from '../notify/http-post.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
 import { withErrorAnswers } from './openapi-errors.ts';
@@ -39,7 +40,10 @@ export interface AppOptions {
   /** Owned by the caller: close it after `app.close()`. */
   store: Store;
   clock?: Clock;
-  /** For outbound alert deliveries (webhooks, Slack). */
+  /**
+   * Outbound HTTP through this `fetch` (alerts, digests, the team update, Slack's response URLs) instead of
+   * the collector's own transport (node:http, see notify/http-post.ts).
+   */
   fetch?: typeof globalThis.fetch;
   /** Enables the admin API; without it admin routes answer 401 HEED_ERR_ADMIN_DISABLED. */
   adminToken?: string;
@@ -83,6 +87,7 @@ const zodCompilers = { buildValidator: () => validatorCompiler, buildSerializer:
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, clock = systemClock, outbox = {}, digest = {} } = options;
   const fetch = options.fetch ?? globalThis.fetch;
+  const post = options.fetch ? fetchPost(options.fetch) : httpPost;
   const email = options.mailer !== undefined;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -105,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store: outbox === false || outbox.wake === false ? store : wakeOnAlerts(store, () => wakeOutbox()),
     config,
     clock,
-    channels: notifyChannels({ fetch, ...(options.mailer && { mailer: options.mailer }) }),
+    channels: notifyChannels({ post, ...(options.mailer && { mailer: options.mailer }) }),
     settingsPollMs: options.settingsPollMs,
   });
   await app.register(errorHandling);
@@ -126,7 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   if (options.followThrough !== false) {
     const every = options.followThrough?.intervalMs;
-    await app.register(followThroughPlugin, { workerId, fetch, ...(options.mailer && { mailer: options.mailer }), ...(every !== undefined && { intervalMs: every }) });
+    await app.register(followThroughPlugin, { workerId, post, ...(options.mailer && { mailer: options.mailer }), ...(every !== undefined && { intervalMs: every }) });
   }
 
   await app.register(healthRoutes);

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../domain/test-support.ts';
 import { classifyStatus, parseRetryAfter, postJson } from './delivery.ts';
+import { fetchPost, httpPost, type Post } from './http-post.ts';
 
 const now = new Date('2026-03-04T10:00:00Z');
 
@@ -44,7 +45,13 @@ describe('classifyStatus', () => {
   });
 });
 
-describe('postJson over real HTTP', () => {
+// The collector's own transport, and any fetch a host brings: the same outcomes.
+const transports: [string, Post][] = [
+  ['node:http', httpPost],
+  ['fetch', fetchPost(fetch)],
+];
+
+describe.each(transports)('postJson over real HTTP (%s)', (_name, post) => {
   let receiver: Receiver | undefined;
   afterEach(async () => {
     await receiver?.close();
@@ -53,7 +60,7 @@ describe('postJson over real HTTP', () => {
 
   it('posts JSON with the given headers and reports 2xx as delivered', async () => {
     receiver = await startReceiver();
-    const outcome = await postJson(fetch, `${receiver.url}/hook`, '{"a":1}', { 'x-test': 'yes' });
+    const outcome = await postJson(post, `${receiver.url}/hook`, '{"a":1}', { 'x-test': 'yes' });
     expect(outcome).toEqual({ status: 'delivered' });
     expect(receiver.requests).toHaveLength(1);
     expect(receiver.requests[0]).toMatchObject({
@@ -68,7 +75,7 @@ describe('postJson over real HTTP', () => {
     receiver = await startReceiver((_req, _i, res) => {
       res.writeHead(503, { 'retry-after': '42' }).end('busy');
     });
-    expect(await postJson(fetch, receiver.url, '{}', {})).toEqual({ status: 'retry', error: 'HTTP 503', retryAfterMs: 42_000 });
+    expect(await postJson(post, receiver.url, '{}', {})).toEqual({ status: 'retry', error: 'HTTP 503', retryAfterMs: 42_000 });
   });
 
   it('does not follow redirects', async () => {
@@ -76,27 +83,27 @@ describe('postJson over real HTTP', () => {
       if (index === 0) res.writeHead(302, { location: '/elsewhere' }).end();
       else res.end('ok');
     });
-    expect(await postJson(fetch, receiver.url, '{}', {})).toEqual({ status: 'fail', error: 'HTTP 302' });
+    expect(await postJson(post, receiver.url, '{}', {})).toEqual({ status: 'fail', error: 'HTTP 302' });
     expect(receiver.requests).toHaveLength(1);
   });
 
   it('retries when nothing listens', async () => {
     const port = await closedPort();
-    const outcome = await postJson(fetch, `http://127.0.0.1:${port}/`, '{}', {});
+    const outcome = await postJson(post, `http://127.0.0.1:${port}/`, '{}', {});
     expect(outcome.status).toBe('retry');
-    expect(outcome).toHaveProperty('error', expect.stringContaining('fetch failed'));
+    expect(outcome).toHaveProperty('error', expect.stringContaining('ECONNREFUSED'));
   });
 
   it('retries after a timeout', async () => {
     receiver = await startReceiver(() => {
       // never answers
     });
-    const outcome = await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 200 });
+    const outcome = await postJson(post, receiver.url, '{}', {}, { timeoutMs: 200 });
     expect(outcome).toEqual({ status: 'retry', error: 'timed out after 200 ms' });
   });
 });
 
-describe('postJson and the body of the answer', () => {
+describe.each(transports)('postJson and the body of the answer (%s)', (_name, post) => {
   let server: Server | undefined;
   afterEach(async () => {
     server?.closeAllConnections();
@@ -114,34 +121,21 @@ describe('postJson and the body of the answer', () => {
     const receiver = await listen((req, res) => req.resume().on('end', () => res.end('{"ok":true}')));
     const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
     const before = timers();
-    expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 60_000 })).toEqual({ status: 'delivered' });
+    expect(await postJson(post, receiver.url, '{}', {}, { timeoutMs: 60_000 })).toEqual({ status: 'delivered' });
     await expect.poll(timers, { timeout: 2_000 }).toBe(before);
   });
 
-  it('reads a small answer of unknown length to its end, where cancelling it would cost an abort', async () => {
-    const answer = (chunks: number) => {
-      const seen = { cancelled: false, pulled: 0 };
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          seen.pulled += 1;
-          if (seen.pulled > chunks) controller.close();
-          else controller.enqueue(new Uint8Array(1024));
-        },
-        cancel() {
-          seen.cancelled = true;
-        },
-      });
+  it('reads a small answer of unknown length to its end, so the next delivery reuses its connection', async () => {
+    const sockets = new Set<unknown>();
+    const receiver = await listen((req, res) => {
+      sockets.add(req.socket);
       // No content-length: a chunked answer.
-      return { seen, fetch: (async () => new Response(body, { status: 200 })) as typeof fetch };
-    };
-    const small = answer(2);
-    expect(await postJson(small.fetch, 'http://receiver.test/', '{}', {})).toEqual({ status: 'delivered' });
-    await expect.poll(() => small.seen.pulled).toBe(3);
-    expect(small.seen.cancelled).toBe(false);
-    const large = answer(1000);
-    expect(await postJson(large.fetch, 'http://receiver.test/', '{}', {})).toEqual({ status: 'delivered' });
-    await expect.poll(() => large.seen.cancelled).toBe(true);
-    expect(large.seen.pulled).toBeLessThan(100);
+      req.resume().on('end', () => res.writeHead(200).end('x'.repeat(2048)));
+    });
+    expect(await postJson(post, receiver.url, '{}', {})).toEqual({ status: 'delivered' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await postJson(post, receiver.url, '{}', {})).toEqual({ status: 'delivered' });
+    expect(sockets.size).toBe(1);
   });
 
   it('cancels a large answer rather than read it all', async () => {
@@ -159,7 +153,7 @@ describe('postJson and the body of the answer', () => {
         pump();
       }),
     );
-    expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
+    expect(await postJson(post, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
     // 16 MB offered: the delivery stops reading after its first 64 KB, so the receiver never gets to the end.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(ended).toBe(false);
@@ -168,8 +162,36 @@ describe('postJson and the body of the answer', () => {
   it('does not wait for a body that never ends: the status decides', async () => {
     const receiver = await listen((req, res) => req.resume().on('end', () => res.writeHead(200).write('a never-ending body')));
     const started = performance.now();
-    expect(await postJson(fetch, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
+    expect(await postJson(post, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
     expect(performance.now() - started).toBeLessThan(4_000);
+  });
+});
+
+describe('fetchPost and the body of the answer', () => {
+  it('reads a small answer of unknown length to its end, where cancelling it would cost an abort', async () => {
+    const answer = (chunks: number) => {
+      const seen = { cancelled: false, pulled: 0 };
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          seen.pulled += 1;
+          if (seen.pulled > chunks) controller.close();
+          else controller.enqueue(new Uint8Array(1024));
+        },
+        cancel() {
+          seen.cancelled = true;
+        },
+      });
+      // No content-length: a chunked answer.
+      return { seen, fetch: (async () => new Response(body, { status: 200 })) as typeof fetch };
+    };
+    const small = answer(2);
+    expect(await postJson(fetchPost(small.fetch), 'http://receiver.test/', '{}', {})).toEqual({ status: 'delivered' });
+    await expect.poll(() => small.seen.pulled).toBe(3);
+    expect(small.seen.cancelled).toBe(false);
+    const large = answer(1000);
+    expect(await postJson(fetchPost(large.fetch), 'http://receiver.test/', '{}', {})).toEqual({ status: 'delivered' });
+    await expect.poll(() => large.seen.cancelled).toBe(true);
+    expect(large.seen.pulled).toBeLessThan(100);
   });
 });
 

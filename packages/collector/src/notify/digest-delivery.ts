@@ -6,13 +6,14 @@
  */
 import type { Channel, Owner } from '@heed/shared';
 import type { Digest } from '../domain/digest.ts';
-import { postJson, type DeliveryOutcome, type Fetch } from './delivery.ts';
+import { postJson, type DeliveryOutcome } from './delivery.ts';
+import type { Post } from './http-post.ts';
 import { digestSlackMessage, digestSubject, renderDigestHtml, renderDigestText } from './digest-render.ts';
 import { classifySmtpError, type Mailer } from './email.ts';
 import { postSignedWebhook } from './webhook.ts';
 
 export interface DigestTransports {
-  fetch: Fetch;
+  post: Post;
   /** Without one, email is not a channel. */
   mailer?: Mailer;
   /** Timeout of one outbound HTTP request. */
@@ -29,15 +30,15 @@ export async function sendDigest(
   owner: Owner,
   channel: Channel,
   deliveryId: string,
-  { fetch, mailer, timeoutMs }: DigestTransports,
+  { post, mailer, timeoutMs }: DigestTransports,
   now: Date,
 ): Promise<DeliveryOutcome> {
   if (channel === 'webhook') {
-    return postSignedWebhook(owner, deliveryId, digestWebhookBody(digest, deliveryId), fetch, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
+    return postSignedWebhook(owner, deliveryId, digestWebhookBody(digest, deliveryId), post, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
   }
   if (channel === 'slack') {
     if (!owner.slackWebhookUrl) return { status: 'fail', error: `owner "${owner.id}" has no slackWebhookUrl` };
-    return postJson(fetch, owner.slackWebhookUrl, JSON.stringify(digestSlackMessage(digest)), {}, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
+    return postJson(post, owner.slackWebhookUrl, JSON.stringify(digestSlackMessage(digest)), {}, { now, ...(timeoutMs !== undefined && { timeoutMs }) });
   }
   if (!owner.email || !mailer) return { status: 'fail', error: `owner "${owner.id}" has no email, or no SMTP transport is set up` };
   try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Owner } from '@heed/shared';
 import { startReceiver, testAlert, testConfig } from '../domain/test-support.ts';
 import { makeItem } from '../store/store-fixtures.ts';
+import { httpPost } from './http-post.ts';
 import { itemEmailMessage } from './item-email.ts';
 import { sendSlackItem, slackItemMessage } from './item-slack.ts';
 import { consoleItemUrl, itemDetails, itemHeadline } from './item-summary.ts';
@@ -60,10 +61,10 @@ describe('slackItemMessage', () => {
     const receiver = await startReceiver();
     try {
       const item = makeItem(3, { text: hostile });
-      const outcome = await sendSlackItem(testAlert({ channel: 'slack' }), item, { ...owner, slackWebhookUrl: `${receiver.url}/slack` }, config, globalThis.fetch);
+      const outcome = await sendSlackItem(testAlert({ channel: 'slack' }), item, { ...owner, slackWebhookUrl: `${receiver.url}/slack` }, config, httpPost);
       expect(outcome).toEqual({ status: 'delivered' });
       expect(JSON.parse(receiver.requests[0]?.body ?? '{}').text).toContain('Export &lt;b&gt;broken&lt;/b&gt; &amp;');
-      expect(await sendSlackItem(testAlert(), item, owner, config, globalThis.fetch)).toMatchObject({ status: 'fail' });
+      expect(await sendSlackItem(testAlert(), item, owner, config, httpPost)).toMatchObject({ status: 'fail' });
     } finally {
       await receiver.close();
     }
@@ -77,7 +78,7 @@ describe('item webhooks', () => {
     try {
       const alert = testAlert({ _id: 'delivery-7', responseId: 'item-4' });
       const item = makeItem(4);
-      const outcome = await sendItemWebhook(alert, item, { ...owner, webhookUrl: `${receiver.url}/hook`, webhookSecret: secret }, config, globalThis.fetch, { now });
+      const outcome = await sendItemWebhook(alert, item, { ...owner, webhookUrl: `${receiver.url}/hook`, webhookSecret: secret }, config, httpPost, { now });
       expect(outcome).toEqual({ status: 'delivered' });
       const request = receiver.requests[0];
       expect(request?.headers['heed-delivery-id']).toBe('delivery-7');

@@ -5,7 +5,8 @@
  */
 import type { HeedConfig, Owner } from '@heed/shared';
 import type { AlertDoc, ItemDoc } from '../store/store.ts';
-import { postJson, type DeliveryOutcome, type Fetch, type SendOptions } from './delivery.ts';
+import { postJson, type DeliveryOutcome, type SendOptions } from './delivery.ts';
+import type { Post } from './http-post.ts';
 import { consoleItemUrl, itemDetails, itemHeadline, itemLinks } from './item-summary.ts';
 import { COMMENT_CAP, SLACK_LIMITS, escapeCapped, type SlackBlock, type SlackMessage } from './slack.ts';
 
@@ -38,11 +39,11 @@ export async function sendSlackItem(
   item: ItemDoc,
   owner: Owner,
   config: HeedConfig,
-  fetch: Fetch,
+  post: Post,
   options: SendOptions = {},
 ): Promise<DeliveryOutcome> {
   if (!owner.slackWebhookUrl) return { status: 'fail', error: `owner "${owner.id}" has no slackWebhookUrl` };
-  return postJson(fetch, owner.slackWebhookUrl, JSON.stringify(slackItemMessage(item, owner, config)), {}, options);
+  return postJson(post, owner.slackWebhookUrl, JSON.stringify(slackItemMessage(item, owner, config)), {}, options);
 }
 
 function mrkdwn(text: string) {

@@ -6,7 +6,8 @@
 import type { HeedConfig, Owner } from '@heed/shared';
 import { presentItem } from '../domain/items-query.ts';
 import type { AlertDoc, ItemDoc } from '../store/store.ts';
-import type { DeliveryOutcome, Fetch, SendOptions } from './delivery.ts';
+import type { DeliveryOutcome, SendOptions } from './delivery.ts';
+import type { Post } from './http-post.ts';
 import { postSignedWebhook } from './webhook.ts';
 
 export function itemWebhookBody(alert: AlertDoc, item: ItemDoc, owner: Owner): string {
@@ -24,8 +25,8 @@ export async function sendItemWebhook(
   item: ItemDoc,
   owner: Owner,
   _config: HeedConfig,
-  fetch: Fetch,
+  post: Post,
   options: SendOptions = {},
 ): Promise<DeliveryOutcome> {
-  return postSignedWebhook(owner, alert._id, itemWebhookBody(alert, item, owner), fetch, options);
+  return postSignedWebhook(owner, alert._id, itemWebhookBody(alert, item, owner), post, options);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Owner } from '@heed/shared';
 import { startReceiver, testAlert, testConfig, testResponse } from '../domain/test-support.ts';
+import { httpPost } from './http-post.ts';
 import { COMMENT_CAP, SLACK_LIMITS, escapeCapped, sendSlack, slackMessage, type SlackBlock, type SlackMessage } from './slack.ts';
 
 const owner: Owner = { id: 'pm-editor', name: 'Editor PM' };
@@ -154,7 +155,7 @@ describe('sendSlack', () => {
     const receiver = await startReceiver();
     try {
       const alert = testAlert({ channel: 'slack' });
-      const outcome = await sendSlack(alert, testResponse(), { ...owner, slackWebhookUrl: `${receiver.url}/services/x` }, testConfig(), fetch);
+      const outcome = await sendSlack(alert, testResponse(), { ...owner, slackWebhookUrl: `${receiver.url}/services/x` }, testConfig(), httpPost);
       expect(outcome).toEqual({ status: 'delivered' });
       expect(receiver.requests[0]?.url).toBe('/services/x');
       expect(JSON.parse(receiver.requests[0]?.body ?? '')).toEqual(slackMessage(testResponse(), owner, testConfig()));

@@ -5,7 +5,8 @@
  */
 import type { HeedConfig, Owner } from '@heed/shared';
 import type { AlertDoc, ResponseDoc } from '../store/store.ts';
-import { postJson, type DeliveryOutcome, type Fetch, type SendOptions } from './delivery.ts';
+import { postJson, type DeliveryOutcome, type SendOptions } from './delivery.ts';
+import type { Post } from './http-post.ts';
 import { alertDetails, alertHeadline, consoleUrl } from './summary.ts';
 
 /** Block Kit limits this message stays within. */
@@ -76,11 +77,11 @@ export async function sendSlack(
   response: ResponseDoc,
   owner: Owner,
   config: HeedConfig,
-  fetch: Fetch,
+  post: Post,
   options: SendOptions = {},
 ): Promise<DeliveryOutcome> {
   if (!owner.slackWebhookUrl) return { status: 'fail', error: `owner "${owner.id}" has no slackWebhookUrl` };
-  return postJson(fetch, owner.slackWebhookUrl, JSON.stringify(slackMessage(response, owner, config)), {}, options);
+  return postJson(post, owner.slackWebhookUrl, JSON.stringify(slackMessage(response, owner, config)), {}, options);
 }
 
 function mrkdwn(text: string): TextObject {

@@ -7,12 +7,13 @@
  */
 import type { TeamUpdateSender } from '../domain/team-update-scheduler.ts';
 import type { TeamUpdate } from '../domain/team-update.ts';
-import { postJson, type Fetch } from './delivery.ts';
+import { postJson } from './delivery.ts';
+import type { Post } from './http-post.ts';
 import { classifySmtpError, type Mailer } from './email.ts';
 import { signWebhook } from './webhook.ts';
 
 export interface TeamUpdateTransports {
-  fetch: Fetch;
+  post: Post;
   mailer?: Mailer;
   timeoutMs?: number;
 }
@@ -90,18 +91,18 @@ export function teamUpdateSlackMessage(update: TeamUpdate): { text: string } {
   return { text: escapeSlack(text.length > 3900 ? `${text.slice(0, 3899)}…` : text) };
 }
 
-export function teamUpdateSender({ fetch, mailer, timeoutMs }: TeamUpdateTransports): TeamUpdateSender {
+export function teamUpdateSender({ post, mailer, timeoutMs }: TeamUpdateTransports): TeamUpdateSender {
   const options = (now: Date) => ({ now, ...(timeoutMs !== undefined && { timeoutMs }) });
   return async ({ channel, update, settings, deliveryId, now }) => {
     if (channel === 'webhook') {
       if (!settings.webhookUrl || !settings.webhookSecret) return { status: 'fail', error: 'teamUpdate has no webhookUrl and webhookSecret' };
       const body = JSON.stringify({ type: 'team-update.weekly', id: deliveryId, update });
       const signature = signWebhook(settings.webhookSecret, body, Math.floor(now.getTime() / 1000));
-      return postJson(fetch, settings.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signature }, options(now));
+      return postJson(post, settings.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signature }, options(now));
     }
     if (channel === 'slack') {
       if (!settings.slackWebhookUrl) return { status: 'fail', error: 'teamUpdate has no slackWebhookUrl' };
-      return postJson(fetch, settings.slackWebhookUrl, JSON.stringify(teamUpdateSlackMessage(update)), {}, options(now));
+      return postJson(post, settings.slackWebhookUrl, JSON.stringify(teamUpdateSlackMessage(update)), {}, options(now));
     }
     if (!settings.email || !mailer) return { status: 'fail', error: 'teamUpdate has no email, or no SMTP transport is set up' };
     try {

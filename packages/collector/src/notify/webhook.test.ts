@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Owner } from '@heed/shared';
 import { startReceiver, testAlert, testConfig, testResponse, type Receiver } from '../domain/test-support.ts';
+import { httpPost } from './http-post.ts';
 import { sendWebhook, signWebhook, verifyWebhookSignature, webhookBody } from './webhook.ts';
 
 const secret = 'whsec-0123456789abcdef';
@@ -54,7 +55,7 @@ describe('sendWebhook', () => {
     const owner: Owner = { id: 'pm-editor', name: 'Editor PM', webhookUrl: `${receiver.url}/in`, webhookSecret: secret };
     const response = testResponse();
 
-    expect(await sendWebhook(alert, response, owner, testConfig(), fetch, { now })).toEqual({ status: 'delivered' });
+    expect(await sendWebhook(alert, response, owner, testConfig(), httpPost, { now })).toEqual({ status: 'delivered' });
 
     const [request] = receiver.requests;
     expect(request?.headers['heed-delivery-id']).toBe(alert._id);
@@ -76,7 +77,7 @@ describe('sendWebhook', () => {
   });
 
   it('fails without a URL to post to', async () => {
-    const outcome = await sendWebhook(alert, testResponse(), { id: 'pm-x', name: 'X' }, testConfig(), fetch);
+    const outcome = await sendWebhook(alert, testResponse(), { id: 'pm-x', name: 'X' }, testConfig(), httpPost);
     expect(outcome.status).toBe('fail');
   });
 });

@@ -7,7 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { HeedConfig, Owner } from '@heed/shared';
 import { presentResponse } from '../domain/responses-query.ts';
 import type { AlertDoc, ResponseDoc } from '../store/store.ts';
-import { postJson, type DeliveryOutcome, type Fetch, type SendOptions } from './delivery.ts';
+import { postJson, type DeliveryOutcome, type SendOptions } from './delivery.ts';
+import type { Post } from './http-post.ts';
 
 export function webhookBody(alert: AlertDoc, response: ResponseDoc, owner: Owner): string {
   return JSON.stringify({
@@ -24,22 +25,22 @@ export async function sendWebhook(
   response: ResponseDoc,
   owner: Owner,
   _config: HeedConfig,
-  fetch: Fetch,
+  post: Post,
   options: SendOptions = {},
 ): Promise<DeliveryOutcome> {
-  return postSignedWebhook(owner, alert._id, webhookBody(alert, response, owner), fetch, options);
+  return postSignedWebhook(owner, alert._id, webhookBody(alert, response, owner), post, options);
 }
 
 /**
  * Posts `body` to the owner's webhook with `Heed-Delivery-Id: deliveryId` and its `Heed-Signature`: how every
  * webhook Heed sends (answer and item alerts, digests) goes out.
  */
-export function postSignedWebhook(owner: Owner, deliveryId: string, body: string, fetch: Fetch, options: SendOptions = {}): Promise<DeliveryOutcome> {
+export function postSignedWebhook(owner: Owner, deliveryId: string, body: string, post: Post, options: SendOptions = {}): Promise<DeliveryOutcome> {
   if (!owner.webhookUrl || !owner.webhookSecret) {
     return Promise.resolve({ status: 'fail', error: `owner "${owner.id}" has no webhookUrl and webhookSecret` });
   }
   const unixTime = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  return postJson(fetch, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signWebhook(owner.webhookSecret, body, unixTime) }, options);
+  return postJson(post, owner.webhookUrl, body, { 'heed-delivery-id': deliveryId, 'heed-signature': signWebhook(owner.webhookSecret, body, unixTime) }, options);
 }
 
 /** The `Heed-Signature` header value for `body` signed at `unixTime` (seconds). */

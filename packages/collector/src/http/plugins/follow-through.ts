@@ -7,7 +7,7 @@
 import fp from 'fastify-plugin';
 import { startEscalationScheduler, type EscalationScheduler } from '../../domain/escalation.ts';
 import { startTeamUpdateScheduler, type TeamUpdateScheduler } from '../../domain/team-update-scheduler.ts';
-import type { Fetch } from '../../notify/delivery.ts';
+import type { Post } from '../../notify/http-post.ts';
 import type { Mailer } from '../../notify/email.ts';
 import { teamUpdateSender } from '../../notify/team-update-delivery.ts';
 
@@ -20,13 +20,13 @@ declare module 'fastify' {
 
 export interface FollowThroughPluginOptions {
   workerId: string;
-  fetch: Fetch;
+  post: Post;
   mailer?: Mailer;
   intervalMs?: number;
 }
 
 export default fp<FollowThroughPluginOptions>(
-  async (app, { workerId, fetch, mailer, intervalMs }) => {
+  async (app, { workerId, post, mailer, intervalMs }) => {
     const { store, clock, channelSettings } = app.services;
     // Read at each round: owners, DRIs and the rotation are edited live (domain/settings.ts).
     const live = {
@@ -44,7 +44,7 @@ export default fp<FollowThroughPluginOptions>(
       clock,
       workerId,
       email: mailer !== undefined,
-      send: teamUpdateSender({ fetch, ...(mailer && { mailer }) }),
+      send: teamUpdateSender({ post, ...(mailer && { mailer }) }),
       log: app.log,
       ...every,
     });
