@@ -6,6 +6,7 @@
  * occurs in the title or the text (a signature, a quoted header), it is replaced by `[erased]`. The
  * feedback itself stays.
  */
+import { normalizedAddress } from './contact-hash.ts';
 import type { ItemDoc } from './store.ts';
 
 export const ERASED_MARK = '[erased]';
@@ -20,7 +21,7 @@ export function addressPattern(email: string): RegExp {
   return new RegExp(`(?<![\\w.+-])${escapeRegex(email.trim())}(?![\\w-]|\\.\\w)`, 'giu');
 }
 
-const same = (stored: string | undefined, email: string) => stored !== undefined && stored.trim().toLowerCase() === email.trim().toLowerCase();
+const same = (stored: string | undefined, email: string) => stored !== undefined && normalizedAddress(stored) === normalizedAddress(email);
 
 /**
  * The item without the address, or `null` when it holds the address nowhere. `searchable` says whether the

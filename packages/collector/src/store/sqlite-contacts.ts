@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { withoutAddress } from './contact-erasure.ts';
-import { contactHash } from './contact-hash.ts';
+import { contactHash, normalizedAddress } from './contact-hash.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { ms } from './sqlite-codec.ts';
 import { decodeItem, encodeItem, searchableText } from './sqlite-items.ts';
@@ -64,7 +64,7 @@ export function sqliteContacts(db: Database.Database, commit: GroupCommit): Cont
     erase: (email, at, change) =>
       commit.run(() => {
         let count = 0;
-        for (const row of holding.all({ email: email.trim().toLowerCase() }) as { rowid: number; doc: string }[]) {
+        for (const row of holding.all({ email: normalizedAddress(email) }) as { rowid: number; doc: string }[]) {
           const erased = withoutAddress(decodeItem(row.doc), email);
           if (!erased) continue;
           const { item, searchable } = erased;
