@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../domain/test-support.ts';
 import { classifyStatus, parseRetryAfter, postJson } from './delivery.ts';
-import { fetchPost, httpPost, type Post } from './http-post.ts';
+import { fetchPost, httpPost, IDLE_CONNECTION_MS, type Post } from './http-post.ts';
 
 const now = new Date('2026-03-04T10:00:00Z');
 
@@ -164,6 +164,26 @@ describe.each(transports)('postJson and the body of the answer (%s)', (_name, po
     const started = performance.now();
     expect(await postJson(post, receiver.url, '{}', {}, { timeoutMs: 5_000 })).toEqual({ status: 'delivered' });
     expect(performance.now() - started).toBeLessThan(4_000);
+  });
+});
+
+describe('httpPost and idle connections', () => {
+  it('closes an idle connection before a receiver that keeps them long would close it under a new POST', async () => {
+    const closed: number[] = [];
+    const server = createHttpServer({ keepAliveTimeout: 120_000 }, (req, res) => {
+      req.socket.once('close', () => closed.push(performance.now()));
+      req.resume().on('end', () => res.end('ok'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = performance.now();
+      expect(await postJson(httpPost, `http://127.0.0.1:${(server.address() as { port: number }).port}/`, '{}', {})).toEqual({ status: 'delivered' });
+      await expect.poll(() => closed.length, { timeout: IDLE_CONNECTION_MS + 2_000, interval: 100 }).toBe(1);
+      expect(closed[0]! - started).toBeGreaterThanOrEqual(IDLE_CONNECTION_MS - 100);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -33,8 +33,17 @@ export const DRAIN_BODY_BYTES = 64 * 1024;
 
 const timedOut = (timeoutMs: number) => new Error(`timed out after ${timeoutMs} ms`);
 
+/**
+ * How long an idle connection is kept for the next delivery (undici's default too). A receiver that closes
+ * idle connections sooner says so in its `Keep-Alive` header, which the agents honour; one that does not
+ * (nginx keeps them 75 s without saying) would otherwise see a POST on a connection it has just closed,
+ * which fails and waits for the retry.
+ */
+export const IDLE_CONNECTION_MS = 4_000;
+
 // Idle sockets are unreferenced by the agents, so they never keep a stopping collector alive.
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+const agentOptions = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
+const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
 
 /**
  * Only the status matters, so the answer does not wait for the body: it is drained beside it, still under
