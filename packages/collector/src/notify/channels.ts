@@ -1,6 +1,7 @@
 /**
  * The channel adapters the delivery engine is given (the port is `domain/channels.ts`): signed webhooks and
- * Slack and webhooks over HTTP POST (http-post.ts), email over the SMTP mailer when there is one. Each sends alerts (about answers and intake items) and digests.
+ * Slack over HTTP POST (http-post.ts), email over the SMTP mailer when there is one. Each sends alerts (about
+ * answers and intake items) and digests.
  */
 import type { ChannelAdapters } from '../domain/channels.ts';
 import type { Post } from './http-post.ts';

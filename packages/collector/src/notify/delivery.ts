@@ -10,8 +10,6 @@ import type { Post } from './http-post.ts';
 
 export type { DeliveryOutcome };
 
-export type { Post } from './http-post.ts';
-
 export interface SendOptions {
   /** The time of the attempt (signatures, `Retry-After` dates). */
   now?: Date;

@@ -29,7 +29,7 @@ export type Post = (request: PostRequest) => Promise<PostAnswer>;
 export type Fetch = typeof globalThis.fetch;
 
 /** Read to its end, a body up to this size leaves the connection open for the next delivery. */
-export const DRAIN_BODY_BYTES = 64 * 1024;
+const DRAIN_BODY_BYTES = 64 * 1024;
 
 const timedOut = (timeoutMs: number) => new Error(`timed out after ${timeoutMs} ms`);
 
