@@ -125,10 +125,12 @@ describe('more issues than a page', () => {
     const view = await openConsole(browser, collector.url, 1280);
     const { page } = view;
     await openView(page, 'Issues');
-    await page.getByRole('button', { name: 'Asking' }).click();
     await expect.poll(() => rows(page).count()).toBe(50);
-    // Most asked first: the two issues two items ask for lead; the rest follow newest first.
-    expect(await firstIssue(page)).toMatch(/^(CSV export|Single sign-on with Okta)$/);
+    await page.getByRole('button', { name: 'Asking' }).click();
+    // Most asked first: the two issues two items ask for lead; the rest follow newest first. The newest-first
+    // rows are still on screen for a moment after the click, so wait for the order, not for the row count.
+    await expect.poll(() => firstIssue(page)).toMatch(/^(CSV export|Single sign-on with Okta)$/);
+    expect(await rows(page).count()).toBe(50);
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(() => rows(page).count()).toBe(54);
     await expect.poll(() => page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
