@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp } from '../packages/collector/src/domain/test-support.ts';
-import { createMailer } from '../packages/collector/src/notify/email.ts';
+import { createMailer } from '../packages/collector/src/notify/smtp-mailer.ts';
 import { expectAccessible, expectNoHorizontalOverflow, openConsole, screenshot, WIDTHS } from './helpers/console-browser.ts';
 import { startCollector, type RunningCollector } from './helpers/start-collector.ts';
 import { launchChromium } from './helpers/widget-browser.ts';

@@ -19,10 +19,11 @@ import { buildApp } from './http/app.ts';
 import { listenUrl } from './config/listen-url.ts';
 import { loadConfig } from './config/load-config.ts';
 import { openStore } from './store/open-store.ts';
+import { packagePath } from './package-path.ts';
 
 const env = process.env;
 const baseDir = env.INIT_CWD ?? process.cwd();
-const repoConfig = resolve(import.meta.dirname, '../../../heed.config.json');
+const repoConfig = packagePath('../../heed.config.json');
 
 function configPath(): string {
   if (env.HEED_CONFIG) return resolve(baseDir, env.HEED_CONFIG);
@@ -67,7 +68,7 @@ const app = await buildApp({
   store,
   adminToken,
   // The SMTP client is loaded only when email is configured.
-  mailer: env.SMTP_URL ? (await import('./notify/email.ts')).createMailer(env.SMTP_URL, env.SMTP_FROM ?? 'Heed <heed@localhost>') : undefined,
+  mailer: env.SMTP_URL ? (await import('./notify/smtp-mailer.ts')).createMailer(env.SMTP_URL, env.SMTP_FROM ?? 'Heed <heed@localhost>') : undefined,
   logger: true,
 });
 

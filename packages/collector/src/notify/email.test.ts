@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Owner } from '@heed/shared';
 import { startSmtp, testAlert, testConfig, testResponse } from '../domain/test-support.ts';
-import { classifySmtpError, createMailer, emailMessage, sendEmail, type Mailer } from './email.ts';
+import { classifySmtpError, emailMessage, sendEmail, type Mailer } from './email.ts';
+import { createMailer } from './smtp-mailer.ts';
 
 const owner: Owner = { id: 'pm-editor', name: 'Editor PM', email: 'editor-pm@example.com' };
 

@@ -3,26 +3,17 @@
  * with everything from the response HTML-escaped. The alert id goes out as the Message-ID, so a repeated
  * attempt is recognisably the same message.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { HeedConfig, Owner } from '@heed/shared';
 import type { AlertDoc, ResponseDoc } from '../store/store.ts';
-import { DEFAULT_TIMEOUT_MS, type DeliveryOutcome } from './delivery.ts';
+import type { DeliveryOutcome } from './delivery.ts';
 import { alertDetails, alertHeadline, consoleUrl } from './summary.ts';
 
+/** The SMTP client and sender (notify/smtp-mailer.ts makes one from `SMTP_URL`). */
 export interface Mailer {
   transporter: Transporter;
   /** The From address, e.g. `Heed <heed@example.com>`. */
   from: string;
-}
-
-export function createMailer(smtpUrl: string, from: string, timeoutMs = DEFAULT_TIMEOUT_MS): Mailer {
-  const transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-  });
-  return { transporter, from };
 }
 
 export interface EmailMessage {

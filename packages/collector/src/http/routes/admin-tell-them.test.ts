@@ -3,7 +3,7 @@ import { startSmtp } from '../../domain/test-support.ts';
 import { testEngines } from '../../domain/test-engines.ts';
 import { githubSignature } from '../../intake/signatures.ts';
 import { issue, issuesEvent } from '../../intake/test-fixtures.ts';
-import { createMailer } from '../../notify/email.ts';
+import { createMailer } from '../../notify/smtp-mailer.ts';
 import type { Store } from '../../store/store.ts';
 import { buildApp } from '../app.ts';
 import { ADMIN_TOKEN, httpTestConfig } from '../test-support.ts';
