@@ -1,6 +1,6 @@
 /**
- * The collector as operators run it: `server.ts` in its own process, and the demo's alert loop (answer ->
- * routed -> signed webhook -> demo inbox) over real HTTP.
+ * The collector as operators run it: the built server (`dist/server.js`) in its own process, and the demo's
+ * alert loop (answer -> routed -> signed webhook -> demo inbox) over real HTTP.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,7 +66,7 @@ describe('the demo alert loop', () => {
   });
 });
 
-describe('server.ts', () => {
+describe('the built server', () => {
   let server: CollectorProcess | undefined;
   afterEach(async () => {
     await server?.dispose();
@@ -133,6 +133,20 @@ describe('server.ts', () => {
     const retry = await post(server.url, { ...answer('retry'), submissionId: first! });
     expect(retry.status).toBe(200);
     expect(await retry.json()).toEqual({ id: acknowledged.get(first!), duplicate: true });
+  });
+
+  it('serves every file it finds from its own location: the console, page styles, demo assets and the widget', async () => {
+    // The build sits where the sources do, one level below the package: a path resolved from either works.
+    server = await startCollectorProcess();
+    const consolePage = await fetch(`${server.url}/console/`);
+    expect(consolePage.status).toBe(200);
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(await consolePage.text())?.[1];
+    expect(script).toBeDefined();
+    for (const path of [script!, '/assets/hosted.css', '/demo/demo.css', '/widget/heed.js', '/demo']) {
+      const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'br' } });
+      expect([path, res.status]).toEqual([path, 200]);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
   });
 
   it('refuses to start with a bad config, naming the problem', async () => {

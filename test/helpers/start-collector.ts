@@ -1,13 +1,14 @@
 /**
  * Running the collector for cross-package tests, on 127.0.0.1 with a real embedded store in a temp dir:
  * - `startCollector()` builds the app in this process (fast; direct access to the app and the store);
- * - `startCollectorProcess()` runs `server.ts` as a child process, as an operator would, so a test can
- *   stop it (SIGTERM), kill it, and start it again on the same port and data.
+ * - `startCollectorProcess()` runs the built server (`dist/server.js`, what `pnpm start` runs) as a child
+ *   process, as an operator would, so a test can stop it (SIGTERM), kill it, and start it again on the same
+ *   port and data. `pnpm test` builds it first; a build older than the sources is refused, not run.
  * Without a config, both use the repository's demo config pointed at the collector's own URL (allowed
  * origin, webhook URLs of the demo inbox).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ import { buildApp, openSqliteStore, type AppOptions, type Store } from '@heed/co
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const COLLECTOR_DIR = join(ROOT, 'packages/collector');
+const BUILT_SERVER = join(COLLECTOR_DIR, 'dist/server.js');
+const BUILT_FROM = [join(COLLECTOR_DIR, 'src'), join(ROOT, 'packages/shared/src')];
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** The repository's demo config with its origins and webhook URLs pointed at `url`. */
@@ -126,8 +129,23 @@ export interface CollectorProcess {
   dispose(): Promise<void>;
 }
 
-/** `server.ts` as a child process on 127.0.0.1; resolves once `/healthz` answers. */
+/** The newest modification time of the files under `dir`, in ms. */
+function newestChange(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((newest, file) => Math.max(newest, statSync(join(dir, file)).mtimeMs), 0);
+}
+
+/** `dist/server.js`, once it is known to be built from the sources as they are. */
+function builtServer(): string {
+  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`pnpm build\` first`);
+  const built = statSync(BUILT_SERVER).mtimeMs;
+  const stale = BUILT_FROM.filter((dir) => newestChange(dir) > built);
+  if (stale.length > 0) throw new Error(`${BUILT_SERVER} is older than ${stale.join(' and ')}: run \`pnpm build\` again`);
+  return BUILT_SERVER;
+}
+
+/** The built server as a child process on 127.0.0.1; resolves once `/healthz` answers. */
 export async function startCollectorProcess(options: CollectorProcessOptions = {}): Promise<CollectorProcess> {
+  const entry = builtServer();
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const workDir = await mkdtemp(join(tmpdir(), 'heed-process-'));
@@ -153,7 +171,7 @@ export async function startCollectorProcess(options: CollectorProcessOptions = {
 
   async function start(): Promise<void> {
     if (child && child.exitCode === null && child.signalCode === null) throw new Error('the collector process is already running');
-    const spawned = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: COLLECTOR_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const spawned = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: COLLECTOR_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = spawned;
     spawned.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     spawned.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

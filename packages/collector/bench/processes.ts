@@ -1,11 +1,11 @@
 /**
- * The processes a bench run starts: the collector exactly as `server.ts` starts it (`node --import tsx
- * src/server.ts`, the same entry `pnpm start` runs through tsx, started without tsx's wrapper process so
- * the pid measured is the server's), and helper servers that print "listening <port>". Everything listens
- * on loopback only and is stopped by its own pid.
+ * The processes a bench run starts: the collector exactly as `pnpm start` runs it (`node
+ * --enable-source-maps dist/server.js`, the build of `src/server.ts` that `pnpm bench` makes first), and
+ * helper servers that print "listening <port>". Everything listens on loopback only and is stopped by its
+ * own pid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -82,7 +82,10 @@ export interface HeedEnv {
   /** The server's log (stdout and stderr) goes here. */
   logPath: string;
   mongoUri?: string;
-  /** The collector package to run `src/server.ts` of (default: this one), to compare two trees side by side. */
+  /**
+   * The collector package to run (default: this one), to compare two trees side by side: its built
+   * `dist/server.js`, or `src/server.ts` through tsx in a tree from before the collector had a build.
+   */
   collectorDir?: string;
 }
 
@@ -105,7 +108,10 @@ export async function startHeed(options: HeedEnv, timeoutMs = 120_000): Promise<
   const started = performance.now();
   // BENCH_PROFILE=DIR: the collector writes a V8 CPU profile there when it stops (open it in DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_PROFILE)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], { cwd: options.collectorDir ?? collectorDir, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const cwd = options.collectorDir ?? collectorDir;
+  if (cwd === collectorDir && !existsSync(join(cwd, 'dist/server.js'))) throw new Error('dist/server.js is missing: run `pnpm build` first');
+  const entry = existsSync(join(cwd, 'dist/server.js')) ? ['--enable-source-maps', 'dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, [...profile, ...entry], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const url = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: the collector users run (`server.ts`: outbox and digest on, every routed alert delivered to
+ * `pnpm bench`: the collector users run (`pnpm start`'s `dist/server.js`: outbox and digest on, every routed alert delivered to
  * a local webhook receiver), over a store seeded by `pnpm seed` with 1M answers and 3M displays, measured
  * against a bare Fastify app side by side. Prints one markdown table with the targets beside the figures;
  * exits 1 when a figure misses its target.
@@ -10,7 +10,7 @@
  *   pnpm bench -- --responses 20000              a smaller store (displays: 3 x responses)
  *   BENCH_SECONDS=4 BENCH_ROUNDS=1 pnpm bench    shorter load phases
  *   MONGODB_URI=mongodb://127.0.0.1:27017/heed-bench pnpm bench -- --responses 20000
- *   pnpm bench -- --collector ../other/packages/collector   another checkout's server.ts, for a before/after
+ *   pnpm bench -- --collector ../other/packages/collector   another checkout's collector, for a before/after
  *
  * The seeded store is kept in the system temp dir (heed-bench-seed/<responses>-<displays>-<days>-<seed>)
  * and copied for each run, since the load adds answers; `--fresh` seeds it again, `--data-dir DIR` uses an
@@ -187,7 +187,7 @@ try {
   const configPath = join(work, 'heed.bench.json');
   const config = writeBenchConfig(demoConfig, receiver.url, configPath);
 
-  log('\nstarting the collector (server.ts, outbox and digest on)');
+  log('\nstarting the collector (dist/server.js, outbox and digest on)');
   const collectorDir = values.collector ? resolve(env.INIT_CWD ?? process.cwd(), values.collector) : undefined;
   const heed: RunningHeed = await startHeed({ configPath, dataDir, adminToken, logPath: join(work, 'heed.log'), mongoUri, ...(collectorDir && { collectorDir }) });
   running.push(heed);

@@ -3,12 +3,12 @@
  * `public/assets/` with `.br` / `.gz` siblings (console/vite.config.ts), served by Accept-Encoding; without
  * a build they are read from the source.
  */
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
+import { packagePath } from '../../package-path.ts';
 
-export const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url));
-export const BUILT_ASSETS_DIR = fileURLToPath(new URL('../../../public/assets/', import.meta.url));
+export const ASSETS_DIR = packagePath('src/http/assets/');
+export const BUILT_ASSETS_DIR = packagePath('public/assets/');
 
 export const assetRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fastifyStatic, {

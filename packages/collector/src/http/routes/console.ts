@@ -7,13 +7,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, RouteHandlerMethod } from 'fastify';
 import { errors } from '../../errors.ts';
+import { packagePath } from '../../package-path.ts';
 import { PAGE_CSP } from '../pages/layout.ts';
 
-export const CONSOLE_DIR = fileURLToPath(new URL('../../../public/console/', import.meta.url));
+export const CONSOLE_DIR = packagePath('public/console/');
 
 export const consoleRoutes: FastifyPluginAsync<{ consoleDir?: string }> = async (app, { consoleDir = CONSOLE_DIR }) => {
   const assetsDir = join(consoleDir, 'assets');

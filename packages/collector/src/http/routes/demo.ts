@@ -1,11 +1,11 @@
 /** The demo pages (only when `demo: true` in the config): `/demo`, `/demo/cancel` and their assets. */
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
+import { packagePath } from '../../package-path.ts';
 import { demoCancelPage, demoProductPage } from '../pages/demo-pages.ts';
 import { sendPage } from '../pages/layout.ts';
 
-const DEMO_ASSETS_DIR = fileURLToPath(new URL('../demo-assets/', import.meta.url));
+const DEMO_ASSETS_DIR = packagePath('src/http/demo-assets/');
 
 export const demoRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fastifyStatic, {
