@@ -167,7 +167,7 @@ describe('SQLite store files', () => {
       'SELECT doc FROM items WHERE has_comment = 1 ORDER BY received_at DESC, id DESC LIMIT 50',
       "SELECT id FROM items WHERE source = 'survey' AND source_id = 'x'",
       "SELECT id FROM items WHERE user_id = 'u'",
-      "SELECT survey_id, max(at) FROM seen WHERE person IN ('user:u', 'anon:a') AND project_key = 'p' GROUP BY survey_id",
+      "SELECT survey_id, at FROM seen WHERE person IN ('user:u', 'anon:a') AND project_key = 'p'",
       "SELECT DISTINCT anonymous_id FROM displays WHERE user_id = 'u' AND anonymous_id IS NOT NULL",
       "SELECT project_key, survey_id, max(at) FROM displays WHERE anonymous_id = 'a' AND event = 'shown' GROUP BY project_key, survey_id",
       "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at LIMIT 1",

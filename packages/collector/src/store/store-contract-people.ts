@@ -36,6 +36,17 @@ export function personCases(store: () => Store): void {
       expect(await store().displays.seenBy('pk_demo', {})).toEqual({ lastShownAt: {}, lastAnyShownAt: null });
     });
 
+    it('takes the latest time of a survey shown both to the user and, without their id, to their device', async () => {
+      await store().displays.record(makeDisplay(1, { userId: 'u3', surveyId: 'app-nps', at: at(70) }));
+      await store().displays.record(makeDisplay(2, { userId: undefined, anonymousId: 'anon-3', surveyId: 'app-nps', at: at(80) }));
+      await store().displays.record(makeDisplay(3, { userId: undefined, anonymousId: 'anon-3', surveyId: 'other', at: at(65) }));
+      await store().displays.record(makeDisplay(4, { userId: 'u3', surveyId: 'other', at: at(90) }));
+      expect(await store().displays.seenBy('pk_demo', { userId: 'u3', anonymousId: 'anon-3' })).toEqual({
+        lastShownAt: { 'app-nps': at(80), other: at(90) },
+        lastAnyShownAt: at(90),
+      });
+    });
+
     it('counts displays per day and survey by event', async () => {
       await store().displays.record(makeDisplay(1, { at: at(0) }));
       await store().displays.record(makeDisplay(2, { at: at(1), event: 'dismissed' }));
