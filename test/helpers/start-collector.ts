@@ -129,9 +129,11 @@ export interface CollectorProcess {
   dispose(): Promise<void>;
 }
 
-/** The newest modification time of the files under `dir`, in ms. */
+/** The newest modification time of the files under `dir` that go into the build (tests do not), in ms. */
 function newestChange(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((newest, file) => Math.max(newest, statSync(join(dir, file)).mtimeMs), 0);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => !/\.test\.tsx?$/.test(file))
+    .reduce((newest, file) => Math.max(newest, statSync(join(dir, file)).mtimeMs), 0);
 }
 
 /** `dist/server.js`, once it is known to be built from the sources as they are. */
