@@ -10,6 +10,7 @@ import { decodeResponse, ms } from './sqlite-codec.ts';
 import { Conditions } from './sqlite-conditions.ts';
 import { keysetStream, STREAM_BATCH } from './keyset-stream.ts';
 import { StatementCache } from './statement-cache.ts';
+import type { TextQueue } from './sqlite-text-queue.ts';
 import type { AlertDoc, InboxEntry, ItemDoc, ItemFilter, ItemRepository, ItemRevision, Position, TriageUpdate } from './store.ts';
 
 /** Items belong to no project; the column is for survey answers. */
@@ -53,8 +54,13 @@ export function searchableText(item: Pick<ItemDoc, 'title' | 'text'>): string {
   return item.title ? `${item.title}\n${item.text}` : item.text;
 }
 
-export function sqliteItems(db: Database.Database, commit: GroupCommit): ItemRepository {
+export function sqliteItems(db: Database.Database, commit: GroupCommit, text: TextQueue): ItemRepository {
   const statements = new StatementCache(db);
+  // A search reads the text index: the survey comments queued for it are indexed first.
+  const where = (filter: ItemFilter) => {
+    if (filter.search !== undefined) text.catchUp();
+    return whereOf(filter);
+  };
   const insert = db.prepare(
     `INSERT INTO items (id, source, source_id, project_key, kind, product_area, plan, has_comment, owner, status,
        received_at, occurred_at, feedback_type, region, doc)
@@ -108,10 +114,10 @@ export function sqliteItems(db: Database.Database, commit: GroupCommit): ItemRep
   }
 
   function page(filter: ItemFilter, limit: number, after?: Position): InboxEntry[] {
-    const where = whereOf(filter);
+    const condition = where(filter);
     const keyset = after ? ' AND (occurred_at, id) < (?, ?)' : '';
-    const params = after ? [...where.params, ms(after.at), after.id] : where.params;
-    const sql = `SELECT source, doc FROM items WHERE ${where.sql}${keyset} ORDER BY occurred_at DESC, id DESC LIMIT ?`;
+    const params = after ? [...condition.params, ms(after.at), after.id] : condition.params;
+    const sql = `SELECT source, doc FROM items WHERE ${condition.sql}${keyset} ORDER BY occurred_at DESC, id DESC LIMIT ?`;
     return (statements.get(sql).all(...params, limit) as { source: string; doc: string }[]).map(entryOf);
   }
 
@@ -156,8 +162,8 @@ export function sqliteItems(db: Database.Database, commit: GroupCommit): ItemRep
       ),
     updateTriage: (id, update) => commit.run(() => applyTriage(id, update)),
     async countBySource(filter) {
-      const where = whereOf(filter);
-      const rows = statements.get(`SELECT source, count(*) AS n FROM items WHERE ${where.sql} GROUP BY source`).all(...where.params) as { source: FeedbackSource; n: number }[];
+      const condition = where(filter);
+      const rows = statements.get(`SELECT source, count(*) AS n FROM items WHERE ${condition.sql} GROUP BY source`).all(...condition.params) as { source: FeedbackSource; n: number }[];
       return Object.fromEntries(rows.map((row) => [row.source, row.n]));
     },
   };

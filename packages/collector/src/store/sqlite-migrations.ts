@@ -266,6 +266,10 @@ export const MIGRATIONS: readonly string[] = [
     SELECT 'anon:' || anonymous_id, project_key, survey_id, max(at) FROM displays
     WHERE anonymous_id IS NOT NULL AND event = 'shown' GROUP BY anonymous_id, project_key, survey_id;
   `,
+  // 12: survey comments queued for the full-text index by their answer's commit, indexed in batches after it.
+  `
+  CREATE TABLE items_text_queue (item_rowid INTEGER PRIMARY KEY);
+  `,
 ];
 
 /** Brings the database at `path` to schema version `target` (default: the latest), one transaction per step. */

@@ -9,6 +9,7 @@ import { insertAlerts } from './sqlite-alerts.ts';
 import { Conditions, type Param } from './sqlite-conditions.ts';
 import { keysetStream, STREAM_BATCH } from './keyset-stream.ts';
 import { StatementCache } from './statement-cache.ts';
+import type { TextQueue } from './sqlite-text-queue.ts';
 import type { AlertDoc, Position, ResponseCriteria, ResponseDoc, ResponseFilter, ResponseRepository, ResponseTally, TriageUpdate } from './store.ts';
 
 const SOURCE = 'survey';
@@ -56,8 +57,16 @@ function isOwnerCount(filter: ResponseFilter): filter is ResponseFilter & { owne
   return filter.owner !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || key === 'owner' || key === 'status');
 }
 
-export function sqliteResponses(db: Database.Database, commit: GroupCommit): ResponseRepository {
+/** Whether a filter searches the text, anywhere in it. */
+const searches = (filter: ResponseFilter) => filter.search !== undefined || (filter.anyOf ?? []).some((criteria) => criteria.search !== undefined);
+
+export function sqliteResponses(db: Database.Database, commit: GroupCommit, text: TextQueue): ResponseRepository {
   const statements = new StatementCache(db);
+  // A search reads the text index: what is queued for it is indexed first.
+  const where = (filter: ResponseFilter) => {
+    if (searches(filter)) text.catchUp();
+    return whereOf(filter);
+  };
   const insertItem = db.prepare(
     `INSERT INTO items (id, source, source_id, project_key, survey_id, kind, product_area, plan, category, has_comment,
        user_id, owner, status, received_at, occurred_at, doc)
@@ -65,7 +74,6 @@ export function sqliteResponses(db: Database.Database, commit: GroupCommit): Res
        @userId, @owner, @status, @receivedAt, @receivedAt, @doc)
      ON CONFLICT (source, source_id) DO NOTHING`,
   );
-  const indexText = db.prepare('INSERT INTO items_text (rowid, text) VALUES (?, ?)');
   const idBySource = db.prepare('SELECT id FROM items WHERE source = ? AND source_id = ?').pluck();
   const docById = db.prepare(`SELECT doc FROM items WHERE id = ? AND source = '${SOURCE}'`).pluck();
   const updateTriageRow = db.prepare('UPDATE items SET owner = ?, status = ?, doc = ? WHERE id = ?');
@@ -106,7 +114,7 @@ export function sqliteResponses(db: Database.Database, commit: GroupCommit): Res
       doc: encodeResponse(response),
     });
     if (inserted.changes === 0) return { id: idBySource.get(SOURCE, response.submissionId) as string, duplicate: true };
-    if (response.answers.comment) indexText.run(inserted.lastInsertRowid, response.answers.comment);
+    if (response.answers.comment) text.add(inserted.lastInsertRowid);
     insertAlerts(db, alerts);
     countDay.run({
       day: response.day,
@@ -127,10 +135,10 @@ export function sqliteResponses(db: Database.Database, commit: GroupCommit): Res
   }
 
   function page(filter: ResponseFilter, limit: number, after?: Position): ResponseDoc[] {
-    const where = whereOf(filter);
+    const condition = where(filter);
     const keyset = after ? ' AND (received_at, id) < (?, ?)' : '';
-    const params = after ? [...where.params, ms(after.at), after.id] : where.params;
-    const sql = `SELECT doc FROM items WHERE ${where.sql}${keyset} ORDER BY received_at DESC, id DESC LIMIT ?`;
+    const params = after ? [...condition.params, ms(after.at), after.id] : condition.params;
+    const sql = `SELECT doc FROM items WHERE ${condition.sql}${keyset} ORDER BY received_at DESC, id DESC LIMIT ?`;
     return (statements.get(sql, true).all(...params, limit) as string[]).map(decodeResponse);
   }
 
@@ -151,18 +159,18 @@ export function sqliteResponses(db: Database.Database, commit: GroupCommit): Res
         const sql = `SELECT coalesce(sum(n), 0) FROM owner_counts WHERE owner = ? AND status IN (${filter.status.map(() => '?').join(', ')}) AND source = '${SOURCE}'`;
         return statements.get(sql, true).get(filter.owner, ...filter.status) as number;
       }
-      const where = whereOf(filter);
-      return statements.get(`SELECT count(*) FROM items WHERE ${where.sql}`, true).get(...where.params) as number;
+      const condition = where(filter);
+      return statements.get(`SELECT count(*) FROM items WHERE ${condition.sql}`, true).get(...condition.params) as number;
     },
     async tally(filter) {
       // One pass over the index entries; a row is read only for the reasons of a cancel or uninstall answer.
-      const where = whereOf(filter);
+      const condition = where(filter);
       const sql = `SELECT count(*) AS responses, coalesce(sum(has_comment), 0) AS comments,
           coalesce(sum(category = 'promoter'), 0) AS promoters, coalesce(sum(category = 'passive'), 0) AS passives,
           coalesce(sum(category = 'detractor'), 0) AS detractors,
           json_group_array(json_array(kind, doc ->> '$.answers.reason', doc -> '$.answers.reasons')) FILTER (WHERE kind IN ('cancel', 'uninstall')) AS given
-        FROM items WHERE ${where.sql}`;
-      const { given, ...counts } = statements.get(sql).get(...where.params) as Omit<ResponseTally, 'reasons'> & { given: string };
+        FROM items WHERE ${condition.sql}`;
+      const { given, ...counts } = statements.get(sql).get(...condition.params) as Omit<ResponseTally, 'reasons'> & { given: string };
       const reasons: ResponseTally['reasons'] = { cancel: {}, uninstall: {} };
       for (const [kind, reason, list] of JSON.parse(given) as ['cancel' | 'uninstall', string | null, string[] | null][]) {
         const ids = new Set<string>(list ?? []);

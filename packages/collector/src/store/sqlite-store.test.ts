@@ -122,6 +122,8 @@ describe('SQLite store files', () => {
       // From version 1 on, a survey shown to a person, as that version stored displays.
       if (from >= 1) {
         early.prepare("INSERT INTO displays (id, project_key, survey_id, event, user_id, anonymous_id, at) VALUES ('d1', 'pk_demo', 'app-nps', 'shown', 'u9', 'a9', 5000)").run();
+        // From version 11 on, with when each person last saw the survey.
+        if (from >= 11) early.exec("INSERT INTO seen (person, project_key, survey_id, at) VALUES ('user:u9', 'pk_demo', 'app-nps', 5000), ('anon:a9', 'pk_demo', 'app-nps', 5000)");
       }
       // From version 6 on, a survey's settings changed in the console, in the table of that version.
       if (from >= 6) {
@@ -168,6 +170,7 @@ describe('SQLite store files', () => {
       "SELECT id FROM items WHERE source = 'survey' AND source_id = 'x'",
       "SELECT id FROM items WHERE user_id = 'u'",
       "SELECT survey_id, at FROM seen WHERE person IN ('user:u', 'anon:a') AND project_key = 'p'",
+      "DELETE FROM items_text_queue WHERE item_rowid IN (SELECT rowid FROM items WHERE user_id = 'u')",
       "SELECT DISTINCT anonymous_id FROM displays WHERE user_id = 'u' AND anonymous_id IS NOT NULL",
       "SELECT project_key, survey_id, max(at) FROM displays WHERE anonymous_id = 'a' AND event = 'shown' GROUP BY project_key, survey_id",
       "SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at LIMIT 1",
@@ -186,6 +189,10 @@ describe('SQLite store files', () => {
       const plan = plans(sql);
       expect(plan, sql).not.toMatch(/^SCAN \w+$|; SCAN \w+$|SCAN \w+;|USE TEMP B-TREE FOR ORDER BY/);
     }
+    // The text queue is read from its front, in its own key's order (no sort), each item by its row id.
+    expect(
+      plans("SELECT q.item_rowid, i.doc ->> '$.answers.comment' FROM items_text_queue q LEFT JOIN items i ON i.rowid = q.item_rowid ORDER BY q.item_rowid LIMIT 5"),
+    ).toBe('SCAN q; SEARCH i USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN');
     db.close();
   });
 

@@ -21,6 +21,7 @@ import { sqliteLeases } from './sqlite-leases.ts';
 import { sqliteReports } from './sqlite-reports.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
 import { sqliteSettings } from './sqlite-settings.ts';
+import { TextQueue } from './sqlite-text-queue.ts';
 import type { ErasureCounts, Store } from './store.ts';
 import { WalSync } from './wal-sync.ts';
 
@@ -86,16 +87,18 @@ export async function openSqliteStore({ dataDir, bulk = false }: SqliteStoreOpti
   const eraseStatements = {
     items: db.prepare('SELECT id FROM items WHERE user_id = ?').pluck(),
     text: db.prepare('DELETE FROM items_text WHERE rowid IN (SELECT rowid FROM items WHERE user_id = ?)'),
+    queuedText: db.prepare('DELETE FROM items_text_queue WHERE item_rowid IN (SELECT rowid FROM items WHERE user_id = ?)'),
     alerts: db.prepare("DELETE FROM alerts WHERE response_id = ? AND status = 'pending'"),
     responses: db.prepare('DELETE FROM items WHERE user_id = ?'),
   };
   const displays = sqliteDisplays(db, commit);
+  const text = new TextQueue(db);
   let closed = false;
 
   return {
     engine: 'sqlite',
-    responses: sqliteResponses(db, commit),
-    items: sqliteItems(db, commit),
+    responses: sqliteResponses(db, commit, text),
+    items: sqliteItems(db, commit, text),
     displays,
     alerts: sqliteAlerts(db, commit),
     leases: sqliteLeases(db, commit),
@@ -109,6 +112,7 @@ export async function openSqliteStore({ dataDir, bulk = false }: SqliteStoreOpti
         let alerts = 0;
         for (const id of eraseStatements.items.all(userId) as string[]) alerts += eraseStatements.alerts.run(id).changes;
         eraseStatements.text.run(userId);
+        eraseStatements.queuedText.run(userId);
         const responses = eraseStatements.responses.run(userId).changes;
         return { responses, displays: displays.eraseUser(userId), alerts };
       });
@@ -122,6 +126,7 @@ export async function openSqliteStore({ dataDir, bulk = false }: SqliteStoreOpti
       if (closed) return;
       closed = true;
       commit.close();
+      text.close(); // indexes what the last group queued
       await walSync.close();
       db.close();
     },
