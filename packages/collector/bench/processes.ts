@@ -109,8 +109,10 @@ export async function startHeed(options: HeedEnv, timeoutMs = 120_000): Promise<
   // BENCH_PROFILE=DIR: the collector writes a V8 CPU profile there when it stops (open it in DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_PROFILE)] : [];
   const cwd = options.collectorDir ?? collectorDir;
-  if (cwd === collectorDir && !existsSync(join(cwd, 'dist/server.js'))) throw new Error('dist/server.js is missing: run `pnpm build` first');
-  const entry = existsSync(join(cwd, 'dist/server.js')) ? ['--enable-source-maps', 'dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const built = existsSync(join(cwd, 'dist/server.js'));
+  // Only a compared tree may predate the build; this one is built by `pnpm bench` before it runs.
+  if (!built && cwd === collectorDir) throw new Error('dist/server.js is missing: run `pnpm build` first');
+  const entry = built ? ['--enable-source-maps', 'dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, [...profile, ...entry], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
